@@ -1,0 +1,23 @@
+using HookGuard.Core.Packaging;
+
+namespace HookGuard.Core.Requirements;
+
+/// <summary>One logical line of a pip requirements file that means something (comments and blanks are not entries). CONTRACT.</summary>
+public abstract record RequirementFileEntry(SourceLocation Location);
+
+/// <summary>
+/// A requirement line: <c>name[extra]==1.0 ; marker --hash=...</c>, <c>name @ url</c>, <c>-e path-or-url</c>, a bare URL or path.
+/// <see cref="Requirement"/> is null when pip would only learn the name by building the source (for example <c>-e .</c>).
+/// </summary>
+public sealed record RequirementEntry(
+    SourceLocation Location,
+    Requirement? Requirement,
+    string Text,
+    bool Editable,
+    IReadOnlyList<string> Hashes) : RequirementFileEntry(Location);
+
+/// <summary>A <c>-r</c> (include) or <c>-c</c> (constraint) line; <see cref="Path"/> as written, after <c>${VAR}</c> expansion.</summary>
+public sealed record IncludeEntry(SourceLocation Location, string Path, bool IsConstraint) : RequirementFileEntry(Location);
+
+/// <summary>A global option line (<c>-i</c>, <c>--extra-index-url</c>, <c>--pre</c>, ...): declares nothing.</summary>
+public sealed record OptionEntry(SourceLocation Location, string Text) : RequirementFileEntry(Location);
