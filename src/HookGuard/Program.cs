@@ -1,1 +1,3 @@
-return 0;
+using HookGuard.Cli;
+
+return CommandLine.Run(args, CommandContext.FromProcess());

@@ -4,14 +4,15 @@ namespace HookGuard.Core.Installed;
 
 /// <summary>
 /// One distribution a venv holds, as <c>pip freeze</c> would see it. <see cref="Version"/> is the text from
-/// METADATA (it may be a legacy, non-PEP 440 version). CONTRACT.
+/// METADATA (it may be a legacy, non-PEP 440 version). <see cref="RequiresDist"/> holds the raw PEP 508 strings:
+/// only the <c>top-level</c> policy parses them, so the common path pays nothing for them. CONTRACT.
 /// </summary>
 public sealed record InstalledDistribution(
     string Name,
     string Version,
     string Location,
     DirectUrl? DirectUrl,
-    IReadOnlyList<Requirement> RequiresDist)
+    IReadOnlyList<string> RequiresDist)
 {
     public string NormalizedName => PackageName.Normalize(Name);
 

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using HookGuard.Commands;
+
+namespace HookGuard.Cli;
+
+/// <summary>
+/// The command tree (SPEC sec. 2) and the single place where errors become messages and exit codes.
+/// </summary>
+public static class CommandLine
+{
+    public static int Run(string[] args, CommandContext context)
+    {
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                context.Error.WriteLine($"hookguard: {error.Message}");
+            }
+
+            context.Error.WriteLine("Run 'hookguard --help' for usage.");
+            return ExitCodes.CouldNotCheck;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (UserError error)
+        {
+            context.Error.WriteLine($"hookguard: {error.Message}");
+            if (context.Debug)
+            {
+                context.Error.WriteLine(error.ToString());
+            }
+
+            return error.ExitCode;
+        }
+        catch (Exception unexpected)
+        {
+            // A user never sees a stack trace (SPEC sec. 2); HOOKGUARD_DEBUG=1 shows it to whoever reports the bug.
+            context.Error.WriteLine($"hookguard: internal error: {unexpected.Message}");
+            context.Error.WriteLine(context.Debug
+                ? unexpected.ToString()
+                : "Set HOOKGUARD_DEBUG=1 for details. To commit anyway: HOOKGUARD_SKIP=1 git commit ...");
+            return ExitCodes.CouldNotCheck;
+        }
+    }
+
+    private static RootCommand Build(CommandContext context)
+    {
+        var root = new RootCommand("HookGuard keeps requirements.txt true to the virtualenv you run, at every git commit.");
+        root.Subcommands.Add(InstallCommand.Define(context));
+        root.Subcommands.Add(UninstallCommand.Define(context));
+        root.Subcommands.Add(CheckCommand.Define(context));
+        root.Subcommands.Add(FixCommand.Define(context));
+        root.Subcommands.Add(StatusCommand.Define(context));
+        return root;
+    }
+}
