@@ -259,5 +259,5 @@ public static class RequirementFileEditor
     }
 
     private static List<string> PhysicalTexts(string text) =>
-        PythonText.SplitLines(text).Select(l => text[l.Start..l.ContentEnd]).ToList();
+        PythonStrings.SplitLines(text).Select(l => text[l.Start..l.ContentEnd]).ToList();
 }

@@ -69,7 +69,7 @@ internal static partial class LogicalLines
     private static bool IsCommentLine(MappedText text)
     {
         var i = 0;
-        while (i < text.Length && PythonText.IsSpace(text[i])) i++;
+        while (i < text.Length && PythonStrings.IsSpace(text[i])) i++;
         return i < text.Length && text[i] == '#';
     }
 
@@ -79,9 +79,9 @@ internal static partial class LogicalLines
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] != '#' || (i > 0 && !PythonText.IsSpace(text[i - 1]))) continue;
+            if (text[i] != '#' || (i > 0 && !PythonStrings.IsSpace(text[i - 1]))) continue;
             var start = i;
-            while (start > 0 && PythonText.IsSpace(text[start - 1])) start--;
+            while (start > 0 && PythonStrings.IsSpace(text[start - 1])) start--;
             return text.Slice(0, start);
         }
         return text;

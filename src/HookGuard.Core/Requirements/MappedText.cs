@@ -58,8 +58,8 @@ internal sealed class MappedText
     public MappedText StripSpace()
     {
         var (start, end) = (0, Length);
-        while (start < end && PythonText.IsSpace(_chars[start])) start++;
-        while (end > start && PythonText.IsSpace(_chars[end - 1])) end--;
+        while (start < end && PythonStrings.IsSpace(_chars[start])) start++;
+        while (end > start && PythonStrings.IsSpace(_chars[end - 1])) end--;
         return Slice(start, end);
     }
 

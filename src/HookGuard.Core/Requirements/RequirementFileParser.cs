@@ -23,7 +23,7 @@ public static class RequirementFileParser
     /// <exception cref="RequirementFileError">pip would refuse the file.</exception>
     public static ParsedRequirementFile Parse(string path, string text, RequirementFileEncoding encoding, Func<string, string?> variables)
     {
-        var lines = PythonText.SplitLines(text);
+        var lines = PythonStrings.SplitLines(text);
         var entries = new List<RequirementFileEntry>();
         foreach (var logical in LogicalLines.Read(text, lines, variables))
             entries.Add(ParseLine(path, logical));

@@ -251,8 +251,8 @@ internal static partial class RequirementLineInterpreter
     private static string Strip(string text)
     {
         var (start, end) = (0, text.Length);
-        while (start < end && PythonText.IsSpace(text[start])) start++;
-        while (end > start && PythonText.IsSpace(text[end - 1])) end--;
+        while (start < end && PythonStrings.IsSpace(text[start])) start++;
+        while (end > start && PythonStrings.IsSpace(text[end - 1])) end--;
         return text[start..end];
     }
 }

@@ -1,7 +1,7 @@
 namespace HookGuard.Core.Requirements;
 
 /// <summary>The few Python string rules pip's requirements-file parser relies on, reproduced exactly.</summary>
-internal static class PythonText
+internal static class PythonStrings
 {
     /// <summary>Python's <c>str.isspace</c> (and <c>\s</c> in a <c>str</c> regex): .NET white space plus the
     /// information separators U+001C..U+001F, which Python counts as white space.</summary>
