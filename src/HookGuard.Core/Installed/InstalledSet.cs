@@ -3,4 +3,11 @@ using HookGuard.Core.Packaging;
 namespace HookGuard.Core.Installed;
 
 /// <summary>The distributions a venv holds, each once (first on <c>sys.path</c> wins), and the venv's marker environment.</summary>
-public sealed record InstalledSet(string VenvPath, MarkerEnvironment Environment, IReadOnlyList<InstalledDistribution> Distributions);
+/// <remarks><see cref="Distributions"/> is what <c>pip freeze</c> lists; the ones it hides (pip itself and, depending on
+/// pip and Python versions, setuptools/distribute/wheel: see <see cref="PipFreezeHiddenNames"/>) are in
+/// <see cref="Hidden"/>, so a policy that needs them (e.g. to follow <c>Requires-Dist</c>) still can.</remarks>
+public sealed record InstalledSet(string VenvPath, MarkerEnvironment Environment, IReadOnlyList<InstalledDistribution> Distributions)
+{
+    /// <summary>Installed distributions that <c>pip freeze</c> (without <c>--all</c>) does not list.</summary>
+    public IReadOnlyList<InstalledDistribution> Hidden { get; init; } = [];
+}

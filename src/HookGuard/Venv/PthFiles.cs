@@ -1,0 +1,46 @@
+namespace HookGuard.Venv;
+
+/// <summary>
+/// The <c>sys.path</c> entries that <c>.pth</c> files in a site directory add, the way <c>site.addpackage</c> does
+/// (https://docs.python.org/3/library/site.html): files in name order, skipping names starting with <c>.</c>;
+/// per line, <c>#</c> comments and blank lines are skipped, lines starting with <c>import</c> are code (never run
+/// here: HookGuard does not execute the venv), anything else is a directory relative to the site directory,
+/// added when it exists and is not on the path already. Editable installs use this: setuptools'
+/// <c>__editable__.*.pth</c> and legacy <c>easy-install.pth</c>.
+/// </summary>
+internal static class PthFiles
+{
+    public static IEnumerable<string> EntriesOf(string siteDirectory)
+    {
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(siteDirectory, "*.pth");
+        }
+        catch (IOException) { yield break; }
+        catch (UnauthorizedAccessException) { yield break; }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (Path.GetFileName(file).StartsWith('.')) continue;
+            string[] lines;
+            try
+            {
+                lines = File.ReadAllLines(file);
+            }
+            catch (IOException) { continue; } // site.py also skips a .pth it cannot open
+            catch (UnauthorizedAccessException) { continue; }
+
+            foreach (var rawLine in lines)
+            {
+                var line = rawLine.TrimStart('\uFEFF');
+                if (line.StartsWith('#') || line.Trim().Length == 0) continue;
+                if (line.StartsWith("import ", StringComparison.Ordinal) || line.StartsWith("import\t", StringComparison.Ordinal)) continue;
+                var entry = Path.GetFullPath(line.TrimEnd(), siteDirectory);
+                if (Directory.Exists(entry) || File.Exists(entry))
+                    yield return entry;
+            }
+        }
+    }
+}

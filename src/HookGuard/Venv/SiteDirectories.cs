@@ -1,0 +1,96 @@
+using HookGuard.Core.Installed;
+
+namespace HookGuard.Venv;
+
+/// <summary>Why a directory is on the venv's <c>sys.path</c>.</summary>
+internal enum SiteKind { Venv, User, Base }
+
+/// <summary>A site directory: a <c>site-packages</c> that <c>site.py</c> adds and whose <c>.pth</c> files it reads.</summary>
+internal sealed record SiteDirectory(string Path, SiteKind Kind);
+
+/// <summary>
+/// The site directories the venv's interpreter puts on <c>sys.path</c>, in CPython's order (checked with
+/// <c>python -c "import sys; print(sys.path)"</c> on 3.8 and 3.12): the venv's <c>site-packages</c>; then, only with
+/// <c>include-system-site-packages = true</c>, the user site and the base interpreter's <c>site-packages</c>
+/// (https://docs.python.org/3/library/site.html). Directories that do not exist are left out, as site.py does.
+/// </summary>
+internal static class SiteDirectories
+{
+    public static IReadOnlyList<SiteDirectory> Of(string venvPath, PyvenvConfig config, (int Major, int Minor) python, Func<string, string?> environment, bool isWindows)
+    {
+        var result = new List<SiteDirectory>();
+        foreach (var dir in SitePackagesUnder(venvPath, python, isWindows))
+            result.Add(new SiteDirectory(dir, SiteKind.Venv));
+
+        if (config.IncludeSystemSitePackages)
+        {
+            if (UserSitePackages(python, environment, isWindows) is { } user && Directory.Exists(user))
+                result.Add(new SiteDirectory(user, SiteKind.User));
+            if (config.Home is { } home)
+            {
+                // 'home' is the directory of the base executable: PREFIX/bin on POSIX, PREFIX itself on Windows.
+                var basePrefix = isWindows ? home : Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(home));
+                if (basePrefix is not null)
+                    foreach (var dir in SitePackagesUnder(basePrefix, python, isWindows))
+                        result.Add(new SiteDirectory(dir, SiteKind.Base));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The purelib directory pip installs into (<c>sysconfig.get_path("purelib")</c>) for a venv.</summary>
+    public static string Purelib(string prefix, (int Major, int Minor) python, bool isWindows) =>
+        isWindows
+            ? Path.Combine(prefix, "Lib", "site-packages")
+            : Path.Combine(prefix, "lib", $"python{python.Major}.{python.Minor}", "site-packages");
+
+    private static IEnumerable<string> SitePackagesUnder(string prefix, (int Major, int Minor) python, bool isWindows)
+    {
+        var lib = Purelib(prefix, python, isWindows);
+        if (!isWindows)
+        {
+            // site.getsitepackages() lists sys.platlibdir first, then 'lib' when they differ (Fedora's lib64). In a
+            // venv 'lib64' is usually a symlink to 'lib': the same directory must not be read twice.
+            var lib64 = Path.Combine(prefix, "lib64", $"python{python.Major}.{python.Minor}", "site-packages");
+            if (Directory.Exists(lib64) && !SameDirectory(lib64, lib))
+                yield return lib64;
+        }
+        if (Directory.Exists(lib))
+            yield return lib;
+    }
+
+    /// <summary>site.USER_SITE: <c>PYTHONUSERBASE</c> or <c>~/.local</c> (POSIX), <c>%APPDATA%\Python</c> (Windows).</summary>
+    private static string? UserSitePackages((int Major, int Minor) python, Func<string, string?> environment, bool isWindows)
+    {
+        var userBase = environment("PYTHONUSERBASE");
+        if (isWindows)
+        {
+            userBase ??= environment("APPDATA") is { Length: > 0 } appData ? Path.Combine(appData, "Python") : null;
+            return userBase is null ? null : Path.Combine(userBase, $"Python{python.Major}{python.Minor}", "site-packages");
+        }
+        userBase ??= environment("HOME") is { Length: > 0 } home ? Path.Combine(home, ".local") : null;
+        return userBase is null ? null : Path.Combine(userBase, "lib", $"python{python.Major}.{python.Minor}", "site-packages");
+    }
+
+    private static bool SameDirectory(string a, string b)
+    {
+        if (!Directory.Exists(b)) return false;
+        return string.Equals(Resolve(a), Resolve(b), StringComparison.Ordinal);
+    }
+
+    private static string Resolve(string path)
+    {
+        // Resolve every component: lib64 -> lib is a link on the 'lib64' component, not on the leaf.
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            var info = new DirectoryInfo(current);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                current = target.FullName;
+        }
+        return current;
+    }
+}

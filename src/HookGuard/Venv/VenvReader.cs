@@ -1,0 +1,141 @@
+using HookGuard.Core.Installed;
+
+namespace HookGuard.Venv;
+
+/// <summary>
+/// Reads what a venv holds from its metadata on disk, without running Python (SPEC sec. 4.4), so that the result
+/// agrees with <c>pip freeze</c> on the same venv: the same distributions, the same versions, the same ones hidden.
+/// </summary>
+public static class VenvReader
+{
+    /// <summary>
+    /// Reads the venv at <paramref name="venvPath"/>. <paramref name="environment"/> looks up environment variables
+    /// (only <c>HOME</c>, <c>APPDATA</c> and <c>PYTHONUSERBASE</c>, for the user site of a venv with
+    /// <c>include-system-site-packages = true</c>). Throws <see cref="VenvFormatException"/> when the directory is
+    /// not a venv or a metadata file in it is malformed.
+    /// </summary>
+    public static InstalledSet Read(string venvPath, Func<string, string?> environment) =>
+        Read(venvPath, environment, OperatingSystem.IsWindows());
+
+    internal static InstalledSet Read(string venvPath, Func<string, string?> environment, bool isWindows)
+    {
+        venvPath = Path.GetFullPath(venvPath);
+        var configFile = Path.Combine(venvPath, "pyvenv.cfg");
+        string configText;
+        try
+        {
+            configText = File.ReadAllText(configFile);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new VenvFormatException(configFile, 0, "not found: the directory is not a virtualenv (python -m venv writes this file)");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new VenvFormatException(configFile, 0, $"cannot be read: {e.Message}");
+        }
+
+        var config = PyvenvConfigParser.Parse(configText, configFile);
+        var python = config.PythonMajorMinor ?? PythonFromLayout(venvPath, isWindows)
+            ?? throw new VenvFormatException(configFile, 0, "has no 'version' and the venv has no lib/pythonX.Y directory to tell the Python version");
+
+        var sites = SiteDirectories.Of(venvPath, config, python, environment, isWindows);
+        var found = FirstOnSysPath(sites);
+
+        // The pip that freezes a venv is the one the venv's interpreter imports: the first 'pip' on sys.path.
+        var pipVersion = found.FirstOrDefault(d => d.NormalizedName == "pip")?.Metadata.Version;
+        var hiddenNames = PipFreezeHiddenNames.For(pipVersion, python);
+
+        var eggLinkSites = EggLinkSites(venvPath, python, sites, isWindows);
+        var visible = new List<InstalledDistribution>();
+        var hidden = new List<InstalledDistribution>();
+        foreach (var distribution in found)
+        {
+            var installed = ToInstalled(distribution, eggLinkSites);
+            (hiddenNames.Contains(distribution.NormalizedName) ? hidden : visible).Add(installed);
+        }
+
+        return new InstalledSet(venvPath, VenvMarkerEnvironment.Of(config, python), visible) { Hidden = hidden };
+    }
+
+    /// <summary>
+    /// Walks <c>sys.path</c> as the venv's interpreter builds it: each site directory followed by the entries of
+    /// its <c>.pth</c> files; the first distribution of each (normalized) name wins, as in pip's
+    /// <c>_DistributionFinder</c> and pkg_resources' <c>WorkingSet</c>.
+    /// </summary>
+    private static List<FoundDistribution> FirstOnSysPath(IReadOnlyList<SiteDirectory> sites)
+    {
+        var pathEntries = new List<string>();
+        var known = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (var site in sites)
+        {
+            if (known.Add(site.Path)) pathEntries.Add(site.Path);
+            foreach (var entry in PthFiles.EntriesOf(site.Path))
+                if (known.Add(entry)) pathEntries.Add(entry);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var found = new List<FoundDistribution>();
+        foreach (var entry in pathEntries)
+            foreach (var distribution in MetadataDirectoryScanner.Scan(entry))
+                if (seen.Add(distribution.NormalizedName))
+                    found.Add(distribution);
+        return found;
+    }
+
+    private static InstalledDistribution ToInstalled(FoundDistribution found, IReadOnlyList<string> eggLinkSites)
+    {
+        var location = Path.GetDirectoryName(found.InfoPath)!;
+        var directUrl = found.DirectUrl;
+        // pip's editable_project_location: with no direct_url.json, a '<name>.egg-link' in site-packages marks a
+        // legacy 'setup.py develop' install; the project is where the metadata was found.
+        if (directUrl is null && HasEggLink(found.Metadata.Name, eggLinkSites))
+            directUrl = new DirectUrl(new Uri(location + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/'), Editable: true, null, null, null);
+        return new InstalledDistribution(found.Metadata.Name, found.Metadata.Version, location, directUrl, found.Metadata.RequiresDist);
+    }
+
+    /// <summary>
+    /// pip's <c>egg_link_path_from_location</c>: in a venv it looks in site-packages, and also in the user site when
+    /// the venv sees the system site-packages.
+    /// </summary>
+    private static IReadOnlyList<string> EggLinkSites(string venvPath, (int Major, int Minor) python, IReadOnlyList<SiteDirectory> sites, bool isWindows)
+    {
+        var result = new List<string> { SiteDirectories.Purelib(venvPath, python, isWindows) };
+        result.AddRange(sites.Where(s => s.Kind == SiteKind.User).Select(s => s.Path));
+        return result;
+    }
+
+    private static bool HasEggLink(string rawName, IReadOnlyList<string> sites)
+    {
+        // pip: safe_name(raw_name) + ".egg-link"; pip >= 24 also tries the raw name (setuptools 69 changed the naming).
+        string[] names = [SafeName(rawName) + ".egg-link", rawName + ".egg-link"];
+        return sites.Any(site => names.Any(name => File.Exists(Path.Combine(site, name))));
+    }
+
+    /// <summary>pkg_resources.safe_name: runs of characters other than ASCII letters, digits and '.' become '-'.</summary>
+    private static string SafeName(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length);
+        var inRun = false;
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c == '.') { builder.Append(c); inRun = false; }
+            else if (!inRun) { builder.Append('-'); inRun = true; }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>The X.Y of the single <c>lib/pythonX.Y</c> directory, for a pyvenv.cfg without a version key.</summary>
+    private static (int Major, int Minor)? PythonFromLayout(string venvPath, bool isWindows)
+    {
+        if (isWindows) return null;
+        var lib = Path.Combine(venvPath, "lib");
+        if (!Directory.Exists(lib)) return null;
+        var candidates = Directory.GetDirectories(lib, "python*")
+            .Select(d => PyvenvConfig.ParseMajorMinor(Path.GetFileName(d)["python".Length..]))
+            .Where(v => v is not null)
+            .Distinct()
+            .ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+}
