@@ -21,8 +21,10 @@ public static partial class HookScript
     /// <summary>The hook's bytes for <paramref name="settings"/>: UTF-8 without BOM, LF line endings, deterministic.</summary>
     public static byte[] Render(HookSettings settings)
     {
-        // Git for Windows' sh understands C:/x/y but not C:\x\y inside a word it executes.
-        var executable = ShellQuoting.SingleQuote(settings.ExecutablePath.Replace('\\', '/'));
+        // Git for Windows' sh understands C:/x/y but not C:\x\y inside a word it executes. Elsewhere a backslash is
+        // an ordinary file-name character and must stay.
+        var path = OperatingSystem.IsWindows() ? settings.ExecutablePath.Replace('\\', '/') : settings.ExecutablePath;
+        var executable = ShellQuoting.SingleQuote(path);
         var arguments = string.Concat(settings.CheckArguments.Select(argument => " " + ShellQuoting.SingleQuote(argument)));
         // One pass over the template, so a value that happens to contain a placeholder is never expanded again.
         var text = Placeholder().Replace(Template(), match => match.Value switch

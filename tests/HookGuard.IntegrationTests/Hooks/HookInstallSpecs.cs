@@ -16,7 +16,7 @@ public sealed class HookInstallSpecs
         Assert.True(result.ExitCode == 0, result.ToString());
         var hook = Path.Combine(repo.WorkTree, ".git", "hooks", "pre-commit");
         Assert.Equal(HookScript.Render(new HookSettings(HookGuardExecutable.Path, false, null)), File.ReadAllBytes(hook));
-        Assert.True((HookTestKit.Mode(hook) & UnixFileMode.UserExecute) != 0);
+        HookTestKit.AssertMode(hook, mode => (mode & UnixFileMode.UserExecute) != 0, "git runs only executable hooks");
         Assert.Contains(hook, result.StandardOutput);
     }
 

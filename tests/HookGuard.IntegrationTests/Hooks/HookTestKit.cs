@@ -59,7 +59,22 @@ internal static class HookTestKit
     public static HookInstallResult InstallWithStandIn(TempGitRepo repo, string standIn, bool autostage = false, Core.Drift.Policy? policy = null) =>
         HookInstaller.Install(HooksDirectory(repo), new HookSettings(standIn, autostage, policy), force: false);
 
-    /// <summary>The file's permission bits; on Windows, where git does not use them, every file reads as 0755.</summary>
-    public static UnixFileMode Mode(string path) =>
-        OperatingSystem.IsWindows() ? (UnixFileMode)Convert.ToInt32("755", 8) : File.GetUnixFileMode(path);
+    /// <summary>Sets the file's permission bits (git for Windows ignores them).</summary>
+    public static void SetMode(string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, mode);
+        }
+    }
+
+    /// <summary>Asserts the file's permission bits, where git uses them (not on Windows).</summary>
+    public static void AssertMode(string path, Func<UnixFileMode, bool> expectation, string because)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            var mode = File.GetUnixFileMode(path);
+            Assert.True(expectation(mode), $"{because} (mode of '{path}' is {mode})");
+        }
+    }
 }
