@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HookGuard.Cli;
+using HookGuard.Hooks;
 
 namespace HookGuard.Commands;
 
@@ -10,7 +11,10 @@ public static class InstallCommand
     {
         var autostage = SharedOptions.Autostage();
         var policy = SharedOptions.Policy();
-        var force = new Option<bool>("--force") { Description = "Replace a hook HookGuard cannot chain safely." };
+        var force = new Option<bool>("--force")
+        {
+            Description = "When a foreign hook has replaced HookGuard's and an earlier saved hook is in the way: chain the current one and move the saved one aside (nothing is deleted).",
+        };
         var command = new Command("install", "Install the git pre-commit hook into the repository around the current directory.")
         {
             autostage, policy, force,
@@ -19,6 +23,29 @@ public static class InstallCommand
         return command;
     }
 
-    private static int Run(CommandContext context, bool autostage, Core.Drift.Policy? policy, bool force) =>
-        throw new NotImplementedException("owned by the git/hook work");
+    private static int Run(CommandContext context, bool autostage, Core.Drift.Policy? policy, bool force)
+    {
+        var hooksDirectory = GitHooksDirectory.Find(context.WorkingDirectory);
+        var settings = new HookSettings(RecordedExecutable.Resolve(context, Environment.ProcessPath), autostage, policy);
+        var result = HookInstaller.Install(hooksDirectory, settings, force);
+
+        context.Out.WriteLine(result.Outcome switch
+        {
+            HookInstallOutcome.Installed => $"Installed the HookGuard pre-commit hook: {result.HookPath}",
+            HookInstallOutcome.Updated => $"Updated the HookGuard pre-commit hook: {result.HookPath}",
+            _ => $"The HookGuard pre-commit hook is already installed, unchanged: {result.HookPath}",
+        });
+        context.Out.WriteLine($"It runs: {settings.ExecutablePath} check{string.Concat(settings.CheckArguments.Select(argument => " " + argument))}");
+        if (result.MovedAsideHookPath is not null)
+        {
+            context.Out.WriteLine($"Moved the hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
+        }
+
+        if (result.ChainedHookPath is not null)
+        {
+            context.Out.WriteLine($"The hook that was there before runs first and can still block the commit: {result.ChainedHookPath}");
+        }
+
+        return ExitCodes.InSync;
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HookGuard.Cli;
+using HookGuard.Hooks;
 
 namespace HookGuard.Commands;
 
@@ -13,6 +14,16 @@ public static class UninstallCommand
         return command;
     }
 
-    private static int Run(CommandContext context) =>
-        throw new NotImplementedException("owned by the git/hook work");
+    private static int Run(CommandContext context)
+    {
+        var result = HookInstaller.Uninstall(GitHooksDirectory.Find(context.WorkingDirectory));
+        context.Out.WriteLine(result.Outcome switch
+        {
+            HookUninstallOutcome.Removed => $"Removed the HookGuard pre-commit hook: {result.HookPath}",
+            HookUninstallOutcome.RemovedAndRestored => $"Removed the HookGuard pre-commit hook and restored the hook it had replaced: {result.HookPath}",
+            HookUninstallOutcome.Restored => $"No HookGuard hook was installed; restored the hook it had saved: {result.HookPath}",
+            _ => $"No HookGuard pre-commit hook is installed here ({result.HookPath}); nothing changed.",
+        });
+        return ExitCodes.InSync;
+    }
 }

@@ -1,0 +1,34 @@
+using HookGuard.Cli;
+
+namespace HookGuard.Hooks;
+
+/// <summary>Which executable path <c>hookguard install</c> writes into the hook.</summary>
+public static class RecordedExecutable
+{
+    /// <summary>
+    /// Set by a launcher script (install.sh's fallback for machines without a native toolchain) to its own path, so
+    /// the hook records the launcher rather than the runtime executing it.
+    /// </summary>
+    public const string LauncherVariable = "HOOKGUARD_EXECUTABLE";
+
+    /// <summary>The absolute path of the running hookguard, as the hook should call it.</summary>
+    /// <param name="context">Read for <see cref="LauncherVariable"/>.</param>
+    /// <param name="processPath">The running process's executable (<see cref="Environment.ProcessPath"/>).</param>
+    /// <exception cref="UserError">hookguard runs as <c>dotnet hookguard.dll</c>, which no single path can call.</exception>
+    public static string Resolve(CommandContext context, string? processPath)
+    {
+        if (context.GetEnvironmentVariable(LauncherVariable) is { } launcher)
+        {
+            return Path.GetFullPath(launcher, context.WorkingDirectory);
+        }
+
+        if (processPath is null || Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UserError(
+                "hookguard is running through 'dotnet hookguard.dll', a path the hook cannot call. Install it with ./install.sh " +
+                $"and run 'hookguard install' from there (or set {LauncherVariable} to the launcher's path).");
+        }
+
+        return Path.GetFullPath(processPath);
+    }
+}
