@@ -144,8 +144,8 @@ public static partial class ConfigParser
                         path = ReadRelativePath(qualified, line, value: keyValue.Value, allowParent: false);
                         break;
                     case "venv":
-                        // The venv may live outside the project (SPEC 6 shows "../../.venvs/api"), so ".." is fine here.
-                        venv = ReadRelativePath(qualified, line, keyValue.Value, allowParent: true);
+                        // The venv may live outside the project (SPEC 6 shows "../../.venvs/api") or anywhere on the disk.
+                        venv = ReadVenvPath(qualified, line, keyValue.Value);
                         break;
                     case "requirements":
                         requirements = ReadGlobs(qualified, line, keyValue.Value);
@@ -255,11 +255,25 @@ public static partial class ConfigParser
         private string ReadRelativePath(string key, int line, ValueSyntax? value, bool allowParent) =>
             NormalizeRelative(key, line, ReadString(key, line, value, "a path string relative to the repository root"), allowParent);
 
+        /// <summary>Relative to the project (may climb out of it with <c>..</c>), or absolute, kept as written.</summary>
+        private string ReadVenvPath(string key, int line, ValueSyntax? value)
+        {
+            var text = ReadString(key, line, value, "a path string, relative to the project or absolute");
+            if (text.Trim().Length == 0)
+            {
+                throw new ConfigError(file, line, key, "expected a path to a virtualenv, found an empty string");
+            }
+
+            return IsAbsolute(text) ? text : NormalizeRelative(key, line, text, allowParent: true);
+        }
+
+        private static bool IsAbsolute(string path) => path.StartsWith('/') || path.StartsWith('\\') || (path.Length >= 2 && path[1] == ':');
+
         /// <summary>Forward slashes, no <c>./</c>, no trailing slash, <c>""</c> for the root; never absolute.</summary>
         private string NormalizeRelative(string key, int line, string text, bool allowParent)
         {
             var path = text.Trim().Replace('\\', '/');
-            if (path.StartsWith('/') || (path.Length >= 2 && path[1] == ':'))
+            if (IsAbsolute(path))
             {
                 throw new ConfigError(file, line, key, $"\"{text}\" is absolute; expected a path relative to the repository");
             }

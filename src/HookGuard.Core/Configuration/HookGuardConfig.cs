@@ -24,7 +24,10 @@ public enum InstalledSource
 
 /// <summary>
 /// One <c>[[project]]</c> table. <see cref="Path"/> is repo-relative with forward slashes, no trailing slash,
-/// <c>""</c> for the work-tree root. Null members fall back to the top-level settings.
+/// <c>""</c> for the work-tree root. <see cref="Venv"/> is relative to the project directory (it may climb out with
+/// <c>..</c>, as in SPEC 6's <c>"../../.venvs/api"</c>) or absolute. <see cref="Requirements"/> are globs relative to the
+/// project. Null members fall back to the top-level settings (and venv discovery). <see cref="Line"/> is where the
+/// table starts, for messages.
 /// </summary>
 public sealed record ProjectConfig(
     string Path,

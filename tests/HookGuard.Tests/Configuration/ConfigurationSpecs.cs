@@ -189,6 +189,15 @@ public sealed class ConfigurationSpecs
     }
 
     [Fact]
+    public void A_project_venv_may_lie_outside_the_project_or_be_absolute()
+    {
+        var config = ConfigParser.Parse("[[project]]\npath = \"a\"\nvenv = \"/opt/venvs/a\"\n[[project]]\npath = \"b\"\nvenv = \"..\\\\.venvs\\\\b\"\n");
+
+        Assert.Equal("/opt/venvs/a", config.Projects[0].Venv);
+        Assert.Equal("../.venvs/b", config.Projects[1].Venv);
+    }
+
+    [Fact]
     public void A_project_without_a_path_is_refused_at_its_table()
     {
         var error = ErrorFor("policy = \"freeze\"\n[[project]]\nvenv = \".venv\"\n");
