@@ -90,7 +90,7 @@ public static class DriftChecker
             .Concat(undeclared)
             .ToArray();
 
-        return new DriftReport(project.ProjectPath, installed.VenvPath, declared.Files, ordered);
+        return new DriftReport(project.ProjectPath, installed.VenvPath, declared.Files, ordered) { Policy = policy };
 
         void CheckNamed(RequirementEntry entry, Requirement requirement)
         {

@@ -14,10 +14,11 @@ public sealed record JsonReport(
     public const int CurrentVersion = 1;
 }
 
-/// <summary>One project's verdict. <c>path</c> is repo-relative, <c>"."</c> for the root.</summary>
+/// <summary>One project's verdict. <c>path</c> is repo-relative, <c>"."</c> for the root; <c>policy</c> is <c>freeze</c> or <c>top-level</c>.</summary>
 public sealed record JsonProject(
     [property: JsonPropertyName("path")] string Path,
     [property: JsonPropertyName("venv")] string Venv,
+    [property: JsonPropertyName("policy")] string Policy,
     [property: JsonPropertyName("requirementFiles")] IReadOnlyList<string> RequirementFiles,
     [property: JsonPropertyName("inSync")] bool InSync,
     [property: JsonPropertyName("findings")] IReadOnlyList<JsonFinding> Findings);

@@ -19,6 +19,7 @@ public sealed class JsonReportWriter : IReportWriter
         reports.Select(report => new JsonProject(
             RepoPath.Display(report.ProjectPath),
             report.VenvPath,
+            report.Policy == Policy.TopLevel ? "top-level" : "freeze",
             report.RequirementFiles,
             report.InSync,
             report.Findings.Select(finding => new JsonFinding(

@@ -29,6 +29,7 @@ public sealed class JsonReportSpecs
 
         Assert.Equal("services/api", project.GetProperty("path").GetString());
         Assert.Equal("services/api/.venv", project.GetProperty("venv").GetString());
+        Assert.Equal("top-level", project.GetProperty("policy").GetString());
         Assert.Equal("services/api/requirements.txt", project.GetProperty("requirementFiles")[0].GetString());
         var mismatch = project.GetProperty("findings")[0];
         Assert.Equal("version-mismatch", mismatch.GetProperty("kind").GetString());

@@ -25,7 +25,7 @@ internal static class SampleReports
                 new SourceLocation("services/api/requirements.txt", 5)),
             new Finding(FindingKind.Undeclared, "requests", "2.31.0", null,
                 new SourceLocation("services/api/requirements.txt", 0)),
-        ]);
+        ]) { Policy = Policy.TopLevel };
 
     public static DriftReport InSync() => new("", ".venv", ["requirements.txt"], []);
 }
