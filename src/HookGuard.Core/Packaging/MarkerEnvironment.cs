@@ -33,4 +33,31 @@ public sealed record MarkerEnvironment(
         "implementation_version" => ImplementationVersion,
         _ => null,
     };
+
+    /// <summary>
+    /// The environment of a CPython interpreter from the few facts that vary, the way
+    /// <c>packaging.markers.default_environment()</c> derives the rest. Pure: the caller supplies the facts.
+    /// </summary>
+    /// <remarks>
+    /// <c>pythonFullVersion</c> is <c>platform.python_version()</c>, e.g. <c>3.11.7</c>; the others are
+    /// <c>os.name</c>, <c>sys.platform</c>, <c>platform.system()</c>, <c>platform.machine()</c>,
+    /// <c>platform.release()</c> and <c>platform.version()</c>.
+    /// </remarks>
+    public static MarkerEnvironment Create(
+        string pythonFullVersion,
+        string osName,
+        string sysPlatform,
+        string platformSystem,
+        string platformMachine,
+        string platformRelease = "",
+        string platformVersion = "")
+    {
+        ArgumentNullException.ThrowIfNull(pythonFullVersion);
+        // python_version is ".".join(platform.python_version_tuple()[:2]).
+        var parts = pythonFullVersion.Split('.');
+        var pythonVersion = parts.Length >= 2 ? parts[0] + "." + parts[1] : pythonFullVersion;
+        return new MarkerEnvironment(
+            pythonVersion, pythonFullVersion, osName, sysPlatform, platformSystem, platformMachine,
+            platformRelease, platformVersion, "CPython", "cpython", pythonFullVersion);
+    }
 }

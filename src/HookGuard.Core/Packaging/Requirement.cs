@@ -1,6 +1,9 @@
 namespace HookGuard.Core.Packaging;
 
-/// <summary>A PEP 508 dependency specification: <c>name[extras] (specifier | @ url) ; marker</c>. CONTRACT.</summary>
+/// <summary>
+/// A PEP 508 dependency specification: <c>name[extras] (specifier | @ url) ; marker</c>
+/// (https://peps.python.org/pep-0508/), parsed as <c>packaging.requirements.Requirement</c> (packaging 24.1) does.
+/// </summary>
 public sealed record Requirement(
     string Name,
     IReadOnlyList<string> Extras,
@@ -12,5 +15,18 @@ public sealed record Requirement(
     public string NormalizedName => PackageName.Normalize(Name);
 
     /// <summary>Parses or throws <see cref="PackagingFormatException"/>.</summary>
-    public static Requirement Parse(string text) => throw new NotImplementedException();
+    public static Requirement Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parsed = DependencyParser.ParseRequirement(text);
+        // packaging keeps extras as a set; we keep the first spelling of each, in the order written.
+        var extras = parsed.Extras.Distinct(StringComparer.Ordinal).ToArray();
+        var marker = parsed.Marker is null ? null : Marker.FromParsed(text[parsed.MarkerStart..].Trim(' ', '\t', '\n'), parsed.Marker);
+        return new Requirement(
+            parsed.Name,
+            extras,
+            parsed.Specifier.Length == 0 ? SpecifierSet.Any : SpecifierSet.Parse(parsed.Specifier),
+            parsed.Url.Length == 0 ? null : parsed.Url,
+            marker);
+    }
 }
