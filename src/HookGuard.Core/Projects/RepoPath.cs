@@ -14,8 +14,9 @@ public static class RepoPath
         return slash < 0 ? "" : path[..slash];
     }
 
-    /// <summary><paramref name="path"/> relative to <paramref name="directory"/>, which must hold it.</summary>
-    public static string RelativeTo(string directory, string path) => directory.Length == 0 ? path : path[(directory.Length + 1)..];
+    /// <summary><paramref name="path"/> relative to <paramref name="directory"/>, which must be it or hold it.</summary>
+    public static string RelativeTo(string directory, string path) =>
+        directory.Length == 0 ? path : path.Length == directory.Length ? "" : path[(directory.Length + 1)..];
 
     /// <summary>Normalizes a user-typed path (backslashes, <c>./</c>, trailing slashes) to the repo-relative form.</summary>
     public static string Normalize(string path) =>
