@@ -1,0 +1,81 @@
+using HookGuard.Core.Drift;
+
+namespace HookGuard.Core.Configuration;
+
+/// <summary>What to do when a project has no virtualenv to compare against (SPEC 4.5).</summary>
+public enum MissingVenvAction
+{
+    /// <summary>Say so and let the commit pass.</summary>
+    Warn,
+
+    /// <summary>Say so and block the commit.</summary>
+    Block,
+}
+
+/// <summary>Where the installed set comes from (SPEC 4.4).</summary>
+public enum InstalledSource
+{
+    /// <summary>Read the venv's metadata on disk, without running Python (the default).</summary>
+    Metadata,
+
+    /// <summary>Ask <c>pip</c> in a subprocess: the opt-in for exotic environments. Runs code from the venv.</summary>
+    Pip,
+}
+
+/// <summary>
+/// One <c>[[project]]</c> table. <see cref="Path"/> is repo-relative with forward slashes, no trailing slash,
+/// <c>""</c> for the work-tree root. <see cref="Venv"/> is relative to the project directory (it may climb out with
+/// <c>..</c>, as in SPEC 6's <c>"../../.venvs/api"</c>) or absolute. <see cref="Requirements"/> are globs relative to the
+/// project. Null members fall back to the top-level settings (and venv discovery). <see cref="Line"/> is where the
+/// table starts, for messages.
+/// </summary>
+public sealed record ProjectConfig(
+    string Path,
+    string? Venv,
+    IReadOnlyList<string>? Requirements,
+    Policy? Policy,
+    int Line);
+
+/// <summary>
+/// The settings of <c>.hookguard.toml</c> (SPEC sec. 6), immutable. <see cref="Default"/> is what an absent file means.
+/// </summary>
+/// <remarks>
+/// <see cref="Ignore"/> holds PEP 503 normalized names and is empty by default: the installed set already hides
+/// what <c>pip freeze</c> hides (pip itself, and setuptools/wheel/distribute on the Pythons where pip hides them),
+/// so nothing more needs ignoring unless the user says so.
+/// </remarks>
+public sealed record HookGuardConfig(
+    Policy Policy,
+    bool Autostage,
+    IReadOnlyList<string> Requirements,
+    IReadOnlySet<string> Ignore,
+    MissingVenvAction OnMissingVenv,
+    InstalledSource InstalledSource,
+    IReadOnlyList<ProjectConfig> Projects)
+{
+    /// <summary>The file name looked for at the work-tree root.</summary>
+    public const string FileName = ".hookguard.toml";
+
+    /// <summary>The requirement globs used when nothing is configured.</summary>
+    public static IReadOnlyList<string> DefaultRequirements { get; } = ["requirements.txt"];
+
+    /// <summary>The settings when there is no <c>.hookguard.toml</c>.</summary>
+    public static HookGuardConfig Default { get; } = new(
+        Policy.Freeze,
+        Autostage: false,
+        DefaultRequirements,
+        new HashSet<string>(StringComparer.Ordinal),
+        MissingVenvAction.Warn,
+        InstalledSource.Metadata,
+        []);
+
+    /// <summary>The <c>[[project]]</c> configured at <paramref name="projectPath"/>, if any.</summary>
+    public ProjectConfig? FindProject(string projectPath) =>
+        Projects.FirstOrDefault(project => string.Equals(project.Path, projectPath, StringComparison.Ordinal));
+
+    /// <summary>The policy for a project: its own override, else the top-level one.</summary>
+    public Policy PolicyFor(string projectPath) => FindProject(projectPath)?.Policy ?? Policy;
+
+    /// <summary>The requirement globs for a project: its own, else the top-level ones.</summary>
+    public IReadOnlyList<string> RequirementsFor(string projectPath) => FindProject(projectPath)?.Requirements ?? Requirements;
+}

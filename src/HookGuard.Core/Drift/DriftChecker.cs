@@ -1,0 +1,222 @@
+using HookGuard.Core.Installed;
+using HookGuard.Core.Packaging;
+using HookGuard.Core.Projects;
+using HookGuard.Core.Requirements;
+
+namespace HookGuard.Core.Drift;
+
+/// <summary>
+/// Compares what a project declares with what its venv holds (SPEC 4.6) and lists the differences.
+/// </summary>
+/// <remarks>
+/// Decisions, each as pip would behave when a deploy pipeline runs <c>pip install -r requirements.txt</c> on an
+/// interpreter like the venv's:
+/// <list type="bullet">
+/// <item>Names compare PEP 503 normalized; the first distribution of a name on <c>sys.path</c> is the installed one.</item>
+/// <item>A requirement whose marker is false for the venv declares nothing: pip prints "Ignoring foo: markers ... don't
+/// match your environment" and installs nothing. So <c>foo==1.0; python_version&lt;'3'</c> on a 3.11 venv is neither
+/// not-installed nor a version mismatch, and an installed <c>foo</c> is undeclared: the pipeline would not install it.</item>
+/// <item>Every applicable line is checked on its own, so a name declared twice must be accepted by both lines.</item>
+/// <item>Direct references (<c>name @ url</c>) and editable lines are satisfied by any installed version: their
+/// specifier is empty, and pip does not compare versions for them either.</item>
+/// <item>Lines without a name (<c>-e .</c>, <c>./libs/x</c>, a URL without <c>#egg=</c>) match the installed
+/// distributions whose PEP 610 <c>direct_url.json</c> points at the same place; an unresolvable relative path (no project
+/// directory known) is not judged.</item>
+/// <item>The project's own editable install is never drift, declared or not.</item>
+/// <item>Ignored names (config <c>ignore</c>) never give a finding, but still count as declared roots for
+/// <see cref="Policy.TopLevel"/>, so what they need is needed.</item>
+/// <item>An undeclared distribution is reported against the first root requirement file with line 0: it concerns the file
+/// as a whole (it is missing from it), and reporters show it without a line.</item>
+/// <item>Findings come in declaration order (file order of the declared set, then line), then undeclared ones by
+/// normalized name: the same inputs always give the same report.</item>
+/// </list>
+/// </remarks>
+public static class DriftChecker
+{
+    public static DriftReport Compare(
+        DeclaredSet declared,
+        InstalledSet installed,
+        Policy policy,
+        IReadOnlySet<string> ignore,
+        ProjectIdentity project)
+    {
+        var environment = installed.Environment;
+        var byName = new Dictionary<string, InstalledDistribution>(StringComparer.Ordinal);
+        foreach (var distribution in installed.Distributions)
+        {
+            byName.TryAdd(distribution.NormalizedName, distribution);
+        }
+
+        var ignored = new HashSet<string>(ignore.Select(PackageName.Normalize), StringComparer.Ordinal);
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        var roots = new List<(InstalledDistribution Distribution, IReadOnlyList<string> Extras)>();
+        var findings = new List<Finding>();
+
+        foreach (var own in OwnEditableInstalls(installed, project))
+        {
+            covered.Add(own.NormalizedName);
+            roots.Add((own, []));
+        }
+
+        foreach (var entry in declared.Requirements)
+        {
+            if (entry.Requirement is { } requirement)
+            {
+                CheckNamed(entry, requirement);
+            }
+            else
+            {
+                CheckUnnamed(entry);
+            }
+        }
+
+        if (policy == Policy.TopLevel)
+        {
+            covered.UnionWith(NeededBy(roots, byName, environment));
+        }
+
+        var rootFile = declared.Files.Count > 0 ? declared.Files[0] : RepoPath.Join(project.ProjectPath, "requirements.txt");
+        var undeclared = byName.Values
+            .Where(distribution => !covered.Contains(distribution.NormalizedName) && !ignored.Contains(distribution.NormalizedName))
+            .OrderBy(distribution => distribution.NormalizedName, StringComparer.Ordinal)
+            .Select(distribution => new Finding(
+                FindingKind.Undeclared, distribution.Name, distribution.Version, null, new SourceLocation(rootFile, 0)));
+
+        var fileOrder = declared.Files.Select((file, index) => (file, index)).ToDictionary(pair => pair.file, pair => pair.index);
+        var ordered = findings
+            .OrderBy(finding => fileOrder.GetValueOrDefault(finding.Location.File, int.MaxValue))
+            .ThenBy(finding => finding.Location.File, StringComparer.Ordinal)
+            .ThenBy(finding => finding.Location.Line)
+            .Concat(undeclared)
+            .ToArray();
+
+        return new DriftReport(project.ProjectPath, installed.VenvPath, declared.Files, ordered) { Policy = policy };
+
+        void CheckNamed(RequirementEntry entry, Requirement requirement)
+        {
+            if (requirement.Marker is { } marker && !marker.Evaluate(environment))
+            {
+                return;
+            }
+
+            var name = requirement.NormalizedName;
+            if (!byName.TryGetValue(name, out var distribution))
+            {
+                if (!ignored.Contains(name))
+                {
+                    findings.Add(new Finding(FindingKind.NotInstalled, requirement.Name, null, entry, entry.Location));
+                }
+
+                return;
+            }
+
+            covered.Add(name);
+            roots.Add((distribution, requirement.Extras));
+            var versionMatters = requirement.Url is null && !entry.Editable;
+            if (versionMatters && !ignored.Contains(name) && !requirement.Specifier.Contains(distribution.Version))
+            {
+                findings.Add(new Finding(FindingKind.VersionMismatch, distribution.Name, distribution.Version, entry, entry.Location));
+            }
+        }
+
+        void CheckUnnamed(RequirementEntry entry)
+        {
+            var target = LocalTarget.From(entry, project);
+            if (target is null)
+            {
+                return;
+            }
+
+            var matches = installed.Distributions.Where(target.IsInstalledAs).ToArray();
+            if (matches.Length == 0)
+            {
+                findings.Add(new Finding(FindingKind.NotInstalled, entry.Text.Trim(), null, entry, entry.Location));
+                return;
+            }
+
+            foreach (var distribution in matches)
+            {
+                covered.Add(distribution.NormalizedName);
+                roots.Add((distribution, target.Extras));
+            }
+        }
+    }
+
+    private static IEnumerable<InstalledDistribution> OwnEditableInstalls(InstalledSet installed, ProjectIdentity project) =>
+        project.Directory is { } directory
+            ? installed.Distributions.Where(distribution => distribution.Editable && LocalTarget.PointsAt(distribution, directory))
+            : [];
+
+    /// <summary>
+    /// The distributions the roots need, transitively through <c>Requires-Dist</c> (for <see cref="Policy.TopLevel"/>):
+    /// a dependency counts when its marker holds for the venv, either without an extra or for one of the extras its
+    /// dependent was asked for (pip evaluates <c>extra == "x"</c> per requested extra). Each Requires-Dist string is parsed
+    /// only when its distribution is reached. A dependency that is not installed is <c>pip check</c>'s business, not
+    /// drift of the requirement file.
+    /// </summary>
+    private static HashSet<string> NeededBy(
+        IEnumerable<(InstalledDistribution Distribution, IReadOnlyList<string> Extras)> roots,
+        IReadOnlyDictionary<string, InstalledDistribution> byName,
+        MarkerEnvironment environment)
+    {
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var parsed = new Dictionary<string, IReadOnlyList<Requirement>>(StringComparer.Ordinal);
+        var pending = new Queue<(InstalledDistribution Distribution, IReadOnlyList<string> Extras)>(roots);
+        while (pending.TryDequeue(out var item))
+        {
+            var (distribution, extras) = item;
+            var normalizedExtras = extras.Select(PackageName.Normalize).ToArray();
+
+            // Visit the base once, and each extra once, so cycles end and extras reached later still count.
+            var newBase = visited.Add(distribution.NormalizedName);
+            var newExtras = normalizedExtras.Where(extra => visited.Add(distribution.NormalizedName + "[" + extra + "]")).ToArray();
+            if (!newBase && newExtras.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var dependency in RequiresDist(distribution, parsed))
+            {
+                var applies = dependency.Marker is not { } marker
+                    ? newBase
+                    : (newBase && marker.Evaluate(environment)) || newExtras.Any(extra => marker.Evaluate(environment, extra));
+                if (!applies || !byName.TryGetValue(dependency.NormalizedName, out var target))
+                {
+                    continue;
+                }
+
+                needed.Add(target.NormalizedName);
+                pending.Enqueue((target, dependency.Extras));
+            }
+        }
+
+        return needed;
+    }
+
+    private static IReadOnlyList<Requirement> RequiresDist(
+        InstalledDistribution distribution, Dictionary<string, IReadOnlyList<Requirement>> parsed)
+    {
+        if (parsed.TryGetValue(distribution.NormalizedName, out var known))
+        {
+            return known;
+        }
+
+        var requirements = new List<Requirement>();
+        foreach (var text in distribution.RequiresDist)
+        {
+            try
+            {
+                requirements.Add(Requirement.Parse(text));
+            }
+            catch (PackagingFormatException)
+            {
+                // A Requires-Dist line this venv's installer accepted but PEP 508 does not (old setuptools wrote some):
+                // it cannot make anything needed, and refusing the whole check for it would help nobody.
+            }
+        }
+
+        parsed[distribution.NormalizedName] = requirements;
+        return requirements;
+    }
+}

@@ -1,0 +1,62 @@
+using HookGuard.Core.Drift;
+using HookGuard.Core.Projects;
+
+namespace HookGuard.Core.Reporting;
+
+/// <summary>
+/// The exact command that makes a finding go away. An undeclared distribution or a stale pin is fixed in the file
+/// (<c>hookguard fix</c> rewrites it as <c>pip freeze</c> would); a declared distribution that is missing is fixed in
+/// the venv, since HookGuard never deletes a declaration the user wrote (SPEC sec. 5).
+/// </summary>
+public static class FixSuggestion
+{
+    public static string For(DriftReport report, Finding finding) => finding.Kind switch
+    {
+        FindingKind.NotInstalled => InstallCommand(report, finding),
+        _ => ForProject(report.ProjectPath),
+    };
+
+    /// <summary><c>hookguard fix PROJECT</c>.</summary>
+    public static string ForProject(string projectPath) => $"hookguard fix {Shell.Quote(RepoPath.Display(projectPath))}";
+
+    private static string InstallCommand(DriftReport report, Finding finding)
+    {
+        var python = Shell.Quote(VenvPython(report.VenvPath));
+        var requirement = finding.Declared?.Requirement;
+        if (finding.Declared is { Editable: false } && requirement is not null)
+        {
+            var extras = requirement.Extras.Count > 0 ? $"[{string.Join(',', requirement.Extras)}]" : "";
+            var target = requirement.Url is { } url
+                ? $"{requirement.Name}{extras} @ {url}"
+                : $"{requirement.Name}{extras}{requirement.Specifier}";
+            return $"{python} -m pip install {Shell.Quote(target)}";
+        }
+
+        // A path or URL the project declares as written ("-e .", "./libs/x"): pip reads such paths from the working
+        // directory, so the command runs in the project.
+        var text = FindingText.Declared(finding) ?? finding.Name;
+        var arguments = Arguments(text);
+        var install = $"{python} -m pip install {string.Join(' ', arguments.Select(Shell.Quote))}";
+        return report.ProjectPath.Length == 0 ? install : $"cd {Shell.Quote(report.ProjectPath)} && {install}";
+    }
+
+    private static IEnumerable<string> Arguments(string text)
+    {
+        foreach (var editable in new[] { "--editable=", "--editable", "-e" })
+        {
+            if (text.StartsWith(editable, StringComparison.Ordinal))
+            {
+                return ["-e", text[editable.Length..].Trim()];
+            }
+        }
+
+        return [text];
+    }
+
+    /// <summary>The venv's interpreter: <c>Scripts\python.exe</c> on Windows layouts, <c>bin/python</c> elsewhere.</summary>
+    private static string VenvPython(string venvPath)
+    {
+        var windows = venvPath.Contains('\\') || (venvPath.Length >= 2 && venvPath[1] == ':');
+        return windows ? venvPath.TrimEnd('\\') + @"\Scripts\python.exe" : venvPath.TrimEnd('/') + "/bin/python";
+    }
+}

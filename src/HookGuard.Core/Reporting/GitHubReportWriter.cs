@@ -1,0 +1,41 @@
+using System.Text;
+using HookGuard.Core.Drift;
+
+namespace HookGuard.Core.Reporting;
+
+/// <summary>
+/// GitHub Actions workflow commands: one <c>::error file=...,line=...,title=...::message</c> per finding, so that each
+/// shows as an annotation on the requirement file
+/// (https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#setting-an-error-message).
+/// </summary>
+public sealed class GitHubReportWriter : IReportWriter
+{
+    public void Write(IReadOnlyList<DriftReport> reports, TextWriter output)
+    {
+        foreach (var report in reports)
+        {
+            // A plain line for the log, then the annotations.
+            output.WriteLine(FindingText.Headline(report));
+            foreach (var finding in report.Findings)
+            {
+                var properties = new StringBuilder($"file={EscapeProperty(finding.Location.File)}");
+                if (finding.Location.Line > 0)
+                {
+                    properties.Append($",line={finding.Location.Line}");
+                }
+
+                properties.Append($",title={EscapeProperty($"HookGuard: {FindingText.Kind(finding.Kind)} {finding.Name}")}");
+                var message = $"{FindingText.Describe(finding)} (venv {report.VenvPath}). Fix: {FixSuggestion.For(report, finding)}";
+                output.WriteLine($"::error {properties}::{EscapeData(message)}");
+            }
+        }
+    }
+
+    /// <summary>Message text: '%', CR and LF are percent-encoded (actions/toolkit <c>escapeData</c>).</summary>
+    public static string EscapeData(string text) =>
+        text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+    /// <summary>Property values: as data, plus ':' and ',' which delimit properties (actions/toolkit <c>escapeProperty</c>).</summary>
+    public static string EscapeProperty(string text) =>
+        EscapeData(text).Replace(":", "%3A").Replace(",", "%2C");
+}

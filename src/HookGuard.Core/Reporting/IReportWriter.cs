@@ -1,0 +1,22 @@
+using HookGuard.Core.Drift;
+
+namespace HookGuard.Core.Reporting;
+
+/// <summary>Writes the verdicts of one check to a writer the caller owns (the console, or a test's StringWriter).</summary>
+public interface IReportWriter
+{
+    void Write(IReadOnlyList<DriftReport> reports, TextWriter output);
+}
+
+/// <summary>Picks the writer for a <see cref="ReportFormat"/>.</summary>
+public static class ReportWriters
+{
+    /// <param name="format">The requested format.</param>
+    /// <param name="color">ANSI colour in the text format; the caller decides (terminal, <c>NO_COLOR</c>).</param>
+    public static IReportWriter For(ReportFormat format, bool color = false) => format switch
+    {
+        ReportFormat.Json => new JsonReportWriter(),
+        ReportFormat.GitHub => new GitHubReportWriter(),
+        _ => new TextReportWriter(color),
+    };
+}

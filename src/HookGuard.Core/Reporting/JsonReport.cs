@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace HookGuard.Core.Reporting;
+
+/// <summary>
+/// The <c>--format json</c> document. Schema version <see cref="CurrentVersion"/>: fields are only ever added within a
+/// version; renaming or removing one bumps it.
+/// </summary>
+public sealed record JsonReport(
+    [property: JsonPropertyName("version")] int Version,
+    [property: JsonPropertyName("inSync")] bool InSync,
+    [property: JsonPropertyName("projects")] IReadOnlyList<JsonProject> Projects)
+{
+    public const int CurrentVersion = 1;
+}
+
+/// <summary>One project's verdict. <c>path</c> is repo-relative, <c>"."</c> for the root; <c>policy</c> is <c>freeze</c> or <c>top-level</c>.</summary>
+public sealed record JsonProject(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("venv")] string Venv,
+    [property: JsonPropertyName("policy")] string Policy,
+    [property: JsonPropertyName("requirementFiles")] IReadOnlyList<string> RequirementFiles,
+    [property: JsonPropertyName("inSync")] bool InSync,
+    [property: JsonPropertyName("findings")] IReadOnlyList<JsonFinding> Findings);
+
+/// <summary>
+/// One finding. <c>kind</c>: <c>undeclared</c> | <c>version-mismatch</c> | <c>not-installed</c>; <c>declared</c> is the
+/// line as written (null for undeclared); <c>line</c> is null when the finding concerns the file as a whole.
+/// </summary>
+public sealed record JsonFinding(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("declared")] string? Declared,
+    [property: JsonPropertyName("installedVersion")] string? InstalledVersion,
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("line")] int? Line,
+    [property: JsonPropertyName("fix")] string Fix);
+
+/// <summary>Source-generated serialization: no reflection, so it survives NativeAOT trimming.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(JsonReport))]
+internal sealed partial class JsonReportContext : JsonSerializerContext;

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using HookGuard.Core.Drift;
+using HookGuard.Core.Projects;
+
+namespace HookGuard.Core.Reporting;
+
+/// <summary>Writes the <see cref="JsonReport"/> document: the same facts as the text report, for machines.</summary>
+public sealed class JsonReportWriter : IReportWriter
+{
+    public void Write(IReadOnlyList<DriftReport> reports, TextWriter output)
+    {
+        output.WriteLine(JsonSerializer.Serialize(ToDocument(reports), JsonReportContext.Default.JsonReport));
+    }
+
+    /// <summary>The document for <paramref name="reports"/>, for callers that embed it.</summary>
+    public static JsonReport ToDocument(IReadOnlyList<DriftReport> reports) => new(
+        JsonReport.CurrentVersion,
+        reports.All(report => report.InSync),
+        reports.Select(report => new JsonProject(
+            RepoPath.Display(report.ProjectPath),
+            report.VenvPath,
+            report.Policy == Policy.TopLevel ? "top-level" : "freeze",
+            report.RequirementFiles,
+            report.InSync,
+            report.Findings.Select(finding => new JsonFinding(
+                FindingText.Kind(finding.Kind),
+                finding.Name,
+                FindingText.Declared(finding),
+                finding.InstalledVersion,
+                finding.Location.File,
+                finding.Location.Line > 0 ? finding.Location.Line : null,
+                FixSuggestion.For(report, finding))).ToArray())).ToArray());
+}

@@ -1,0 +1,41 @@
+using HookGuard.Core.Drift;
+
+namespace HookGuard.Core.Reporting;
+
+/// <summary>
+/// The report for people: per project a headline, then one line per finding naming where it applies, the package, what
+/// is declared and installed, and the command that fixes it. ANSI colour only when the caller asks for it.
+/// </summary>
+public sealed class TextReportWriter(bool color = false) : IReportWriter
+{
+    private const string Reset = "\u001b[0m";
+    private const string Bold = "\u001b[1m";
+    private const string Red = "\u001b[31m";
+    private const string Green = "\u001b[32m";
+    private const string Yellow = "\u001b[33m";
+    private const string Cyan = "\u001b[36m";
+
+    public void Write(IReadOnlyList<DriftReport> reports, TextWriter output)
+    {
+        foreach (var report in reports)
+        {
+            output.WriteLine(Paint(report.InSync ? Green : Bold, FindingText.Headline(report)));
+            foreach (var finding in report.Findings)
+            {
+                var kind = FindingText.Kind(finding.Kind);
+                output.WriteLine(
+                    $"  {FindingText.Where(finding)}: {Paint(finding.Kind == FindingKind.NotInstalled ? Yellow : Red, kind)}: " +
+                    $"{FindingText.Describe(finding)}. Fix: {Paint(Cyan, FixSuggestion.For(report, finding))}");
+            }
+        }
+
+        var drifting = reports.Count(report => !report.InSync);
+        if (drifting > 0)
+        {
+            output.WriteLine(
+                $"Drift in {drifting} of {reports.Count} project{(reports.Count == 1 ? "" : "s")}: the requirement files do not match the venvs.");
+        }
+    }
+
+    private string Paint(string code, string text) => color ? code + text + Reset : text;
+}
