@@ -29,7 +29,7 @@ internal static class DriftFixtures
         new(name, version, "/home/dev/repo/svc/.venv/lib/python3.11/site-packages",
             new DirectUrl(directoryUrl, Editable: true, null, null, null), []);
 
-    public static InstalledSet Installed(params InstalledDistribution[] distributions) =>
+    public static InstalledSet VenvHolding(params InstalledDistribution[] distributions) =>
         new("svc/.venv", Python311Linux, distributions);
 
     public static DriftReport Check(DeclaredSet declared, InstalledSet installed, Policy policy = Policy.Freeze, params string[] ignore) =>

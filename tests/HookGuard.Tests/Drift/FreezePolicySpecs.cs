@@ -10,7 +10,7 @@ public sealed class FreezePolicySpecs
     {
         var report = Check(
             Declared(Line(1, "flask==3.0.0"), Line(2, "requests>=2,<3")),
-            Installed(Dist("Flask", "3.0.0"), Dist("requests", "2.31.0")));
+            VenvHolding(Dist("Flask", "3.0.0"), Dist("requests", "2.31.0")));
 
         Assert.True(report.InSync);
         Assert.Equal("svc", report.ProjectPath);
@@ -21,7 +21,7 @@ public sealed class FreezePolicySpecs
     [Fact]
     public void An_installed_distribution_nobody_declared_is_undeclared_against_the_root_file_as_a_whole()
     {
-        var report = Check(Declared(Line(1, "flask==3.0.0")), Installed(Dist("Flask", "3.0.0"), Dist("requests", "2.31.0")));
+        var report = Check(Declared(Line(1, "flask==3.0.0")), VenvHolding(Dist("Flask", "3.0.0"), Dist("requests", "2.31.0")));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal("Undeclared requests 2.31.0 svc/requirements.txt:0", Describe(finding));
@@ -33,7 +33,7 @@ public sealed class FreezePolicySpecs
     {
         var declaration = Line(4, "flask==2.0.1");
 
-        var report = Check(Declared(Line(1, "six"), declaration), Installed(Dist("six", "1.16.0"), Dist("Flask", "3.0.0")));
+        var report = Check(Declared(Line(1, "six"), declaration), VenvHolding(Dist("six", "1.16.0"), Dist("Flask", "3.0.0")));
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal("VersionMismatch Flask 3.0.0 svc/requirements.txt:4", Describe(finding));
@@ -43,7 +43,7 @@ public sealed class FreezePolicySpecs
     [Fact]
     public void A_declared_distribution_that_is_not_in_the_venv_is_not_installed()
     {
-        var report = Check(Declared(Line(1, "numpy>=1.26")), Installed());
+        var report = Check(Declared(Line(1, "numpy>=1.26")), VenvHolding());
 
         Assert.Equal("NotInstalled numpy - svc/requirements.txt:1", Describe(Assert.Single(report.Findings)));
     }
@@ -51,7 +51,7 @@ public sealed class FreezePolicySpecs
     [Fact]
     public void Names_compare_PEP_503_normalized()
     {
-        var report = Check(Declared(Line(1, "Zope_Interface==6.0")), Installed(Dist("zope.interface", "6.0")));
+        var report = Check(Declared(Line(1, "Zope_Interface==6.0")), VenvHolding(Dist("zope.interface", "6.0")));
 
         Assert.True(report.InSync);
     }
@@ -59,7 +59,7 @@ public sealed class FreezePolicySpecs
     [Fact]
     public void A_name_declared_twice_must_be_accepted_by_both_lines()
     {
-        var report = Check(Declared(Line(1, "flask>=2"), Line(7, "flask<3")), Installed(Dist("flask", "3.0.0")));
+        var report = Check(Declared(Line(1, "flask>=2"), Line(7, "flask<3")), VenvHolding(Dist("flask", "3.0.0")));
 
         Assert.Equal("VersionMismatch flask 3.0.0 svc/requirements.txt:7", Describe(Assert.Single(report.Findings)));
     }
@@ -68,7 +68,7 @@ public sealed class FreezePolicySpecs
     public void A_requirement_whose_marker_is_false_declares_nothing_so_the_installed_one_is_undeclared()
     {
         // pip install -r on this Python skips the line ("Ignoring foo: markers ... don't match"), so a deploy would lack foo.
-        var report = Check(Declared(Line(1, "foo==1.0; python_version < '3'")), Installed(Dist("foo", "2.0")));
+        var report = Check(Declared(Line(1, "foo==1.0; python_version < '3'")), VenvHolding(Dist("foo", "2.0")));
 
         Assert.Equal("Undeclared foo 2.0 svc/requirements.txt:0", Describe(Assert.Single(report.Findings)));
     }
@@ -76,7 +76,7 @@ public sealed class FreezePolicySpecs
     [Fact]
     public void A_requirement_whose_marker_is_false_is_not_missing()
     {
-        var report = Check(Declared(Line(1, "pywin32==306; sys_platform == 'win32'")), Installed());
+        var report = Check(Declared(Line(1, "pywin32==306; sys_platform == 'win32'")), VenvHolding());
 
         Assert.True(report.InSync);
     }
@@ -84,7 +84,7 @@ public sealed class FreezePolicySpecs
     [Fact]
     public void A_requirement_whose_marker_holds_is_checked_like_any_other()
     {
-        var report = Check(Declared(Line(1, "tomli==2.0.1; python_version >= '3.8'")), Installed(Dist("tomli", "2.0.0")));
+        var report = Check(Declared(Line(1, "tomli==2.0.1; python_version >= '3.8'")), VenvHolding(Dist("tomli", "2.0.0")));
 
         Assert.Equal("VersionMismatch tomli 2.0.0 svc/requirements.txt:1", Describe(Assert.Single(report.Findings)));
     }
@@ -92,7 +92,7 @@ public sealed class FreezePolicySpecs
     [Fact]
     public void A_direct_reference_accepts_whatever_version_was_installed_from_it()
     {
-        var report = Check(Declared(Line(1, "mylib @ https://example.org/mylib-1.0.tar.gz")), Installed(Dist("mylib", "1.0.dev0")));
+        var report = Check(Declared(Line(1, "mylib @ https://example.org/mylib-1.0.tar.gz")), VenvHolding(Dist("mylib", "1.0.dev0")));
 
         Assert.True(report.InSync);
     }
@@ -102,7 +102,7 @@ public sealed class FreezePolicySpecs
     {
         var report = Check(
             Declared(Line(1, "setuptools==60"), Line(2, "wheel")),
-            Installed(Dist("setuptools", "69.0.0"), Dist("Cython", "3.0")),
+            VenvHolding(Dist("setuptools", "69.0.0"), Dist("Cython", "3.0")),
             Policy.Freeze,
             "setuptools", "wheel", "cython");
 
@@ -114,7 +114,7 @@ public sealed class FreezePolicySpecs
     {
         var report = Check(
             Declared(Line(3, "b==1", "svc/requirements/base.txt"), Line(9, "a==1"), Line(2, "c==1")),
-            Installed(Dist("zeta", "1"), Dist("b", "2"), Dist("alpha", "1"), Dist("a", "2")));
+            VenvHolding(Dist("zeta", "1"), Dist("b", "2"), Dist("alpha", "1"), Dist("a", "2")));
 
         Assert.Equal(
         [
@@ -129,7 +129,7 @@ public sealed class FreezePolicySpecs
     [Fact]
     public void The_first_distribution_of_a_name_on_the_path_is_the_installed_one()
     {
-        var report = Check(Declared(Line(1, "six==1.16.0")), Installed(Dist("six", "1.16.0"), Dist("six", "1.10.0")));
+        var report = Check(Declared(Line(1, "six==1.16.0")), VenvHolding(Dist("six", "1.16.0"), Dist("six", "1.10.0")));
 
         Assert.True(report.InSync);
     }

@@ -8,7 +8,7 @@ public sealed class LocalInstallSpecs
     [Fact]
     public void The_projects_own_editable_install_is_not_drift_even_undeclared()
     {
-        var report = Check(Declared(Line(1, "six==1.16.0")), Installed(Dist("six", "1.16.0"), Editable("svc", "0.1.0", "file:///home/dev/repo/svc")));
+        var report = Check(Declared(Line(1, "six==1.16.0")), VenvHolding(Dist("six", "1.16.0"), Editable("svc", "0.1.0", "file:///home/dev/repo/svc")));
 
         Assert.True(report.InSync);
     }
@@ -16,7 +16,7 @@ public sealed class LocalInstallSpecs
     [Fact]
     public void An_editable_install_of_another_directory_is_still_undeclared()
     {
-        var report = Check(Declared(), Installed(Editable("other", "0.1.0", "file:///home/dev/repo/other")));
+        var report = Check(Declared(), VenvHolding(Editable("other", "0.1.0", "file:///home/dev/repo/other")));
 
         Assert.Equal("Undeclared other 0.1.0 svc/requirements.txt:0", Describe(Assert.Single(report.Findings)));
     }
@@ -26,7 +26,7 @@ public sealed class LocalInstallSpecs
     {
         var report = Check(
             Declared(Unnamed(1, "-e ./libs/shared")),
-            Installed(Editable("shared-lib", "2.0", "file:///home/dev/repo/svc/libs/shared/")));
+            VenvHolding(Editable("shared-lib", "2.0", "file:///home/dev/repo/svc/libs/shared/")));
 
         Assert.True(report.InSync);
     }
@@ -36,7 +36,7 @@ public sealed class LocalInstallSpecs
     {
         var report = Check(
             Declared(Unnamed(1, "-e ../libs/shared", file: "svc/requirements/dev.txt")),
-            Installed(Editable("shared-lib", "2.0", "file:///home/dev/repo/svc/libs/shared")));
+            VenvHolding(Editable("shared-lib", "2.0", "file:///home/dev/repo/svc/libs/shared")));
 
         Assert.True(report.InSync);
     }
@@ -44,7 +44,7 @@ public sealed class LocalInstallSpecs
     [Fact]
     public void An_unnamed_line_with_nothing_installed_from_there_is_not_installed()
     {
-        var report = Check(Declared(Unnamed(2, "-e ./libs/shared")), Installed());
+        var report = Check(Declared(Unnamed(2, "-e ./libs/shared")), VenvHolding());
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(FindingKind.NotInstalled, finding.Kind);
@@ -57,7 +57,7 @@ public sealed class LocalInstallSpecs
         var installed = new HookGuard.Core.Installed.InstalledDistribution(
             "tool", "1.2", "/site", new HookGuard.Core.Installed.DirectUrl("https://github.com/org/tool.git", false, "git", "abc123", "v1.2"), []);
 
-        var report = Check(Declared(Unnamed(1, "git+https://github.com/org/tool.git@v1.2", editable: false)), Installed(installed));
+        var report = Check(Declared(Unnamed(1, "git+https://github.com/org/tool.git@v1.2", editable: false)), VenvHolding(installed));
 
         Assert.True(report.InSync);
     }
@@ -66,7 +66,7 @@ public sealed class LocalInstallSpecs
     public void Without_a_known_project_directory_a_relative_unnamed_line_is_not_judged()
     {
         var report = DriftChecker.Compare(
-            Declared(Unnamed(1, "-e .")), Installed(), Policy.Freeze, new HashSet<string>(), new ProjectIdentity("svc", null));
+            Declared(Unnamed(1, "-e .")), VenvHolding(), Policy.Freeze, new HashSet<string>(), new ProjectIdentity("svc", null));
 
         Assert.True(report.InSync);
     }
@@ -76,7 +76,7 @@ public sealed class LocalInstallSpecs
     {
         var local = Editable("svc", "0.1.0", "file:///home/dev/repo/svc") with { RequiresDist = ["requests>=2"] };
 
-        var report = Check(Declared(Unnamed(1, "-e .")), Installed(local, Dist("requests", "2.31.0")), Policy.TopLevel);
+        var report = Check(Declared(Unnamed(1, "-e .")), VenvHolding(local, Dist("requests", "2.31.0")), Policy.TopLevel);
 
         Assert.True(report.InSync);
     }

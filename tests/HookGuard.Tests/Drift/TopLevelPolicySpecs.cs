@@ -5,7 +5,7 @@ namespace HookGuard.Tests.Drift;
 
 public sealed class TopLevelPolicySpecs
 {
-    private static readonly HookGuard.Core.Installed.InstalledSet FlaskVenv = Installed(
+    private static readonly HookGuard.Core.Installed.InstalledSet FlaskVenv = VenvHolding(
         Dist("Flask", "3.0.0", "Werkzeug>=3.0.0", "Jinja2>=3.1.2", "click>=8.1.3", "importlib-metadata>=3.6.0; python_version < '3.10'", "asgiref>=3.2; extra == 'async'"),
         Dist("Werkzeug", "3.0.1", "MarkupSafe>=2.1.1"),
         Dist("Jinja2", "3.1.2", "MarkupSafe>=2.0", "Babel>=2.7; extra == \"i18n\""),
@@ -54,7 +54,7 @@ public sealed class TopLevelPolicySpecs
     [Fact]
     public void Extras_requested_by_a_dependency_count_too()
     {
-        var venv = Installed(Dist("app-lib", "1.0", "jinja2[i18n]>=3"), Dist("jinja2", "3.1.2", "Babel>=2.7; extra == 'i18n'"), Dist("babel", "2.14.0"));
+        var venv = VenvHolding(Dist("app-lib", "1.0", "jinja2[i18n]>=3"), Dist("jinja2", "3.1.2", "Babel>=2.7; extra == 'i18n'"), Dist("babel", "2.14.0"));
 
         var report = Check(Declared(Line(1, "app-lib==1.0")), venv, Policy.TopLevel);
 
@@ -64,7 +64,7 @@ public sealed class TopLevelPolicySpecs
     [Fact]
     public void A_dependency_cycle_ends()
     {
-        var venv = Installed(Dist("a", "1", "b"), Dist("b", "1", "a[x]"), Dist("c", "1"));
+        var venv = VenvHolding(Dist("a", "1", "b"), Dist("b", "1", "a[x]"), Dist("c", "1"));
 
         var report = Check(Declared(Line(1, "a==1")), venv, Policy.TopLevel);
 
@@ -74,7 +74,7 @@ public sealed class TopLevelPolicySpecs
     [Fact]
     public void A_Requires_Dist_line_that_is_not_PEP_508_is_passed_over()
     {
-        var venv = Installed(Dist("old", "1", "this is not ( a requirement", "six"), Dist("six", "1.16.0"));
+        var venv = VenvHolding(Dist("old", "1", "this is not ( a requirement", "six"), Dist("six", "1.16.0"));
 
         var report = Check(Declared(Line(1, "old==1")), venv, Policy.TopLevel);
 
