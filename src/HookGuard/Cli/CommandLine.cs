@@ -1,5 +1,9 @@
 using System.CommandLine;
 using HookGuard.Commands;
+using HookGuard.Core.Configuration;
+using HookGuard.Core.Installed;
+using HookGuard.Core.Packaging;
+using HookGuard.Core.Requirements;
 
 namespace HookGuard.Cli;
 
@@ -41,6 +45,17 @@ public static class CommandLine
             }
 
             return error.ExitCode;
+        }
+        catch (Exception badInput) when (badInput is RequirementFileError or ConfigError or VenvFormatException or PackagingFormatException)
+        {
+            // Malformed input names its own file and line (SPEC sec. 7): say it as it is, exit 2, nothing changed.
+            context.Error.WriteLine($"hookguard: {badInput.Message}");
+            if (context.Debug)
+            {
+                context.Error.WriteLine(badInput.ToString());
+            }
+
+            return ExitCodes.CouldNotCheck;
         }
         catch (Exception unexpected)
         {

@@ -1,11 +1,21 @@
 using System.CommandLine;
+using HookGuard.Autostage;
+using HookGuard.Checking;
 using HookGuard.Cli;
+using HookGuard.Configuration;
+using HookGuard.Core.Configuration;
+using HookGuard.Core.Drift;
+using HookGuard.Core.Projects;
+using HookGuard.Core.Reporting;
+using HookGuard.Git;
 
 namespace HookGuard.Commands;
 
 /// <summary><c>hookguard check [--all | PATH...] [--autostage] [--policy P] [--format F]</c>: the validator (SPEC sec. 4).</summary>
 public static class CheckCommand
 {
+    private sealed record Options(bool All, bool Autostage, Policy? Policy, ReportFormat Format, string[] Paths);
+
     public static Command Define(CommandContext context)
     {
         var all = new Option<bool>("--all") { Description = "Check every project in the repository, not only those the staged change touches." };
@@ -18,10 +28,109 @@ public static class CheckCommand
         {
             all, autostage, policy, format, paths,
         };
-        command.SetAction(parsed => Run(context));
+        command.SetAction(parsed => Run(context, new Options(
+            parsed.GetValue(all),
+            parsed.GetValue(autostage),
+            SharedOptions.ParsePolicy(parsed.GetValue(policy)),
+            parsed.GetValue(format) switch { "json" => ReportFormat.Json, "github" => ReportFormat.GitHub, _ => ReportFormat.Text },
+            parsed.GetValue(paths) ?? [])));
         return command;
     }
 
-    private static int Run(CommandContext context) =>
-        throw new NotImplementedException("owned by the integrator");
+    private static int Run(CommandContext context, Options options)
+    {
+        if (options.All && options.Paths.Length > 0)
+        {
+            throw new UserError("Give either --all or PATH arguments, not both.");
+        }
+
+        var location = RepositoryLocator.Locate(context.WorkingDirectory, context.Environment);
+        var config = ConfigFile.Load(location.WorkTreeRoot);
+        using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
+        var projects = SelectProjects(context, options, location, config, index);
+
+        var checker = new ProjectChecker(location.WorkTreeRoot, config, index.ReadStagedBytes, context.GetEnvironmentVariable, options.Policy);
+        var verdicts = projects.Select(checker.Check).ToArray();
+
+        var blockOnMissingVenv = config.OnMissingVenv == MissingVenvAction.Block;
+        foreach (var missing in verdicts.Where(verdict => verdict.VenvMissing))
+        {
+            context.Error.WriteLine(MissingVenvMessage.For(missing.Project, blockOnMissingVenv));
+        }
+
+        var reports = verdicts.Where(verdict => verdict.Report is not null).Select(verdict => verdict.Report!).ToList();
+        if (options.Autostage || config.Autostage)
+        {
+            reports = Autostage(context, index, verdicts);
+        }
+
+        ReportWriters.For(options.Format, context.UseColor).Write(reports, context.Out);
+
+        if (blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing))
+        {
+            return ExitCodes.CouldNotCheck;
+        }
+
+        return reports.All(report => report.InSync) ? ExitCodes.InSync : ExitCodes.Drift;
+    }
+
+    private static IReadOnlyList<LocatedProject> SelectProjects(
+        CommandContext context, Options options, RepositoryLocation location, HookGuardConfig config, StagedIndex index)
+    {
+        var locator = new ProjectLocator(config, new IndexRepositoryPaths(index));
+        if (options.All)
+        {
+            return locator.All();
+        }
+
+        if (options.Paths.Length == 0)
+        {
+            return locator.ForStagedPaths(index.ListStagedChanges().SelectMany(change => change.TouchedPaths));
+        }
+
+        var selection = locator.ForArguments(RepositoryPaths.FromArguments(options.Paths, context.WorkingDirectory, location.WorkTreeRoot));
+        if (selection.PathsOutsideAnyProject.Count > 0)
+        {
+            throw new UserError(
+                $"No project holds {string.Join(", ", selection.PathsOutsideAnyProject.Select(path => $"'{path}'"))}: " +
+                $"a project is a directory with a requirement file ({string.Join(", ", config.Requirements)}) in the index, or a [[project]] in .hookguard.toml.");
+        }
+
+        return selection.Projects;
+    }
+
+    /// <summary>Fixes what can be fixed in the commit, says what changed, and returns what is left to report.</summary>
+    private static List<DriftReport> Autostage(CommandContext context, StagedIndex index, IEnumerable<ProjectVerdict> verdicts)
+    {
+        var autostager = new Autostager(index, context.GetEnvironmentVariable);
+        var remaining = new List<DriftReport>();
+        foreach (var verdict in verdicts.Where(verdict => verdict.Report is not null))
+        {
+            var report = verdict.Report!;
+            if (report.InSync)
+            {
+                remaining.Add(report);
+                continue;
+            }
+
+            var result = autostager.Apply(verdict);
+            foreach (var fix in result.Fixed)
+            {
+                context.Error.WriteLine($"hookguard: autostaged {fix.File}:");
+                foreach (var change in fix.Changes)
+                {
+                    context.Error.WriteLine($"  {change}");
+                }
+            }
+
+            if (result.Refusal is { } why)
+            {
+                context.Error.WriteLine($"hookguard: cannot autostage {RepoPath.Display(report.ProjectPath)}: {why}");
+            }
+
+            remaining.Add(report with { Findings = result.Remaining });
+        }
+
+        return remaining;
+    }
 }

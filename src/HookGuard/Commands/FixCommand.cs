@@ -1,19 +1,84 @@
 using System.CommandLine;
+using HookGuard.Autostage;
+using HookGuard.Checking;
 using HookGuard.Cli;
+using HookGuard.Configuration;
+using HookGuard.Core.Editing;
+using HookGuard.Core.Projects;
+using HookGuard.Git;
 
 namespace HookGuard.Commands;
 
-/// <summary><c>hookguard fix [PATH...]</c>: rewrites work-tree requirement files to match the venvs (no staging).</summary>
+/// <summary>
+/// <c>hookguard fix [PATH...]</c>: rewrites work-tree requirement files to match the venvs, with the same minimal
+/// edits as autostage (SPEC sec. 5), and stages nothing. Reads the files from the work tree, since that is what it edits.
+/// </summary>
 public static class FixCommand
 {
     public static Command Define(CommandContext context)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Projects to fix (default: every project).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("fix", "Rewrite requirement files in the work tree to match the venvs.") { paths };
-        command.SetAction(parsed => Run(context));
+        command.SetAction(parsed => Run(context, parsed.GetValue(paths) ?? []));
         return command;
     }
 
-    private static int Run(CommandContext context) =>
-        throw new NotImplementedException("owned by the integrator");
+    private static int Run(CommandContext context, string[] paths)
+    {
+        var location = RepositoryLocator.Locate(context.WorkingDirectory, context.Environment);
+        var config = ConfigFile.Load(location.WorkTreeRoot);
+        using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
+        var locator = new ProjectLocator(config, new IndexRepositoryPaths(index));
+        IReadOnlyList<LocatedProject> projects = paths.Length == 0
+            ? locator.All()
+            : locator.ForArguments(RepositoryPaths.FromArguments(paths, context.WorkingDirectory, location.WorkTreeRoot)).Projects;
+
+        var checker = new ProjectChecker(
+            location.WorkTreeRoot, config, path => WorkTreeFile.Read(Path.Combine(location.WorkTreeRoot, path)), context.GetEnvironmentVariable, null);
+        var exitCode = ExitCodes.InSync;
+        foreach (var verdict in projects.Select(checker.Check))
+        {
+            var where = RepoPath.Display(verdict.Project.Path);
+            if (verdict.Report is not { } report)
+            {
+                context.Error.WriteLine(MissingVenvMessage.For(verdict.Project, blocks: false));
+                continue;
+            }
+
+            var plan = FixPlan.For(report, verdict.Declared);
+            foreach (var (file, edits) in plan.EditsByFile)
+            {
+                switch (RequirementFileEditor.Apply(verdict.Declared.ParsedFiles[file], edits, context.GetEnvironmentVariable))
+                {
+                    case EditRefused refused:
+                        context.Error.WriteLine($"hookguard: {refused.Location}: not changed: {refused.Message}");
+                        exitCode = ExitCodes.Drift;
+                        break;
+                    case EditedFile edited:
+                        WorkTreeFile.ReplaceAtomically(Path.Combine(location.WorkTreeRoot, file), edited.Content);
+                        context.Out.WriteLine($"{file}: fixed");
+                        foreach (var change in edited.Changes)
+                        {
+                            context.Out.WriteLine($"  {change}");
+                        }
+
+                        break;
+                }
+            }
+
+            foreach (var finding in plan.Unfixable)
+            {
+                context.Error.WriteLine(
+                    $"hookguard: {where}: {finding.Location}: {finding.Name} is declared but not installed; HookGuard never deletes a declaration. Install it or remove the line.");
+                exitCode = ExitCodes.Drift;
+            }
+
+            if (report.InSync)
+            {
+                context.Out.WriteLine($"{where}: in sync");
+            }
+        }
+
+        return exitCode;
+    }
 }

@@ -1,9 +1,17 @@
 using System.CommandLine;
+using HookGuard.Checking;
 using HookGuard.Cli;
+using HookGuard.Configuration;
+using HookGuard.Core.Projects;
+using HookGuard.Git;
+using HookGuard.Hooks;
 
 namespace HookGuard.Commands;
 
-/// <summary><c>hookguard status</c>: where the hook is, which projects, venvs and requirement files, and the verdict.</summary>
+/// <summary>
+/// <c>hookguard status</c>: where the hook is, every project found with its venv and requirement files, and each
+/// project's verdict against the requirement files as staged. Changes nothing; exits as <c>check --all</c> would.
+/// </summary>
 public static class StatusCommand
 {
     public static Command Define(CommandContext context)
@@ -13,6 +21,58 @@ public static class StatusCommand
         return command;
     }
 
-    private static int Run(CommandContext context) =>
-        throw new NotImplementedException("owned by the integrator");
+    private static int Run(CommandContext context)
+    {
+        var location = RepositoryLocator.Locate(context.WorkingDirectory, context.Environment);
+        var output = context.Out;
+        output.WriteLine($"Repository: {location.WorkTreeRoot}");
+        output.WriteLine($"Hook: {DescribeHook(context)}");
+
+        var config = ConfigFile.Load(location.WorkTreeRoot);
+        using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
+        var projects = new ProjectLocator(config, new IndexRepositoryPaths(index)).All();
+        if (projects.Count == 0)
+        {
+            output.WriteLine($"Projects: none (no {string.Join(" or ", config.Requirements)} in the index)");
+            return ExitCodes.InSync;
+        }
+
+        var checker = new ProjectChecker(location.WorkTreeRoot, config, index.ReadStagedBytes, context.GetEnvironmentVariable, null);
+        var exitCode = ExitCodes.InSync;
+        foreach (var project in projects)
+        {
+            var verdict = checker.Check(project);
+            output.WriteLine($"Project {RepoPath.Display(project.Path)}:");
+            output.WriteLine($"  requirement files: {string.Join(", ", verdict.Declared.Files)}");
+            output.WriteLine($"  venv: {(verdict.Venv.Path is { } venv ? $"{venv} ({verdict.Venv.Rule})" : "none found")}");
+            output.WriteLine($"  policy: {(verdict.Report?.Policy ?? config.PolicyFor(project.Path)).ToString().ToLowerInvariant()}");
+            var summary = verdict.Report switch
+            {
+                null => "not checked (no venv)",
+                { InSync: true } => "in sync",
+                { } report => $"{report.Findings.Count} difference{(report.Findings.Count == 1 ? "" : "s")} (run 'hookguard check {RepoPath.Display(project.Path)}' for details)",
+            };
+            output.WriteLine($"  verdict: {summary}");
+            if (verdict.Report is { InSync: false })
+            {
+                exitCode = ExitCodes.Drift;
+            }
+        }
+
+        return exitCode;
+    }
+
+    private static string DescribeHook(CommandContext context)
+    {
+        var hooksDirectory = GitHooksDirectory.Find(context.WorkingDirectory);
+        var hook = Path.Combine(hooksDirectory, HookInstaller.HookName);
+        if (!File.Exists(hook))
+        {
+            return $"not installed (would go to {hook}; run 'hookguard install')";
+        }
+
+        return HookScript.IsHookGuardHook(File.ReadAllBytes(hook))
+            ? $"installed at {hook}"
+            : $"{hook} exists but is not HookGuard's (run 'hookguard install' to chain it)";
+    }
 }

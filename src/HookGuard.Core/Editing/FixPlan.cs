@@ -1,0 +1,50 @@
+using HookGuard.Core.Drift;
+using HookGuard.Core.Requirements;
+
+namespace HookGuard.Core.Editing;
+
+/// <summary>
+/// Which edits, in which requirement file, make a project's declared set match its venv (SPEC sec. 5): a stale pin is
+/// updated where it is written (which may be an <c>-r</c> included file), an undeclared distribution is appended to the
+/// project's first root requirement file, as <c>pip freeze</c> would write it. Declared-but-not-installed lines are
+/// never edited: they are left for <see cref="Unfixable"/> to report.
+/// </summary>
+public sealed record FixPlan(IReadOnlyDictionary<string, IReadOnlyList<RequirementEdit>> EditsByFile, IReadOnlyList<Finding> Unfixable)
+{
+    public bool IsEmpty => EditsByFile.Count == 0;
+
+    public static FixPlan For(DriftReport report, DeclaredSet declared)
+    {
+        var edits = new Dictionary<string, List<RequirementEdit>>(StringComparer.Ordinal);
+        var unfixable = new List<Finding>();
+        foreach (var finding in report.Findings)
+        {
+            switch (finding)
+            {
+                case { Kind: FindingKind.VersionMismatch, Declared: { } entry, InstalledVersion: { } version }:
+                    EditsOf(entry.Location.File).Add(new UpdatePin(entry, version));
+                    break;
+                case { Kind: FindingKind.Undeclared, InstalledVersion: { } version } when declared.Files.Count > 0:
+                    EditsOf(declared.Files[0]).Add(new AppendRequirement(finding.Name, version));
+                    break;
+                default:
+                    unfixable.Add(finding);
+                    break;
+            }
+        }
+
+        return new FixPlan(
+            edits.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<RequirementEdit>)pair.Value, StringComparer.Ordinal),
+            unfixable);
+
+        List<RequirementEdit> EditsOf(string file)
+        {
+            if (!edits.TryGetValue(file, out var list))
+            {
+                edits[file] = list = [];
+            }
+
+            return list;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using HookGuard.Checking;
+using HookGuard.Core.Editing;
+using HookGuard.Git;
+
+namespace HookGuard.Autostage;
+
+/// <summary>
+/// Turns drift into a fix inside the commit being made (SPEC sec. 5): edits the requirement files as staged, stages
+/// the result into the index git is committing and writes it to the work tree, or refuses and touches nothing.
+/// </summary>
+/// <remarks>
+/// Safety rules, in the order they are checked (all before anything is written):
+/// <list type="number">
+/// <item>The editor must accept every edit (it refuses files using <c>--hash</c>, pins it cannot rewrite in place, and
+/// any result that would not re-read as intended).</item>
+/// <item>The work-tree copy must equal the staged copy: otherwise the user has unstaged edits, which must neither be
+/// committed nor lost, and HookGuard does not merge them (a three-way merge that may guess wrong is worse than a
+/// clear refusal).</item>
+/// <item>In a partial commit (<c>git commit -- paths</c>) git commits from a temporary index and afterwards keeps
+/// its own <c>index.lock</c> as the repository's index. The fix is staged into both, so that the repository's index
+/// does not go back to the unfixed file after the commit; if the two disagree about the file (staged changes that
+/// are not part of this commit), HookGuard refuses.</item>
+/// </list>
+/// Writes go index first, then the work tree (each atomic); if a later write fails, the earlier ones are undone.
+/// </remarks>
+public sealed class Autostager(StagedIndex index, Func<string, string?> variables)
+{
+    private sealed record PendingFix(string File, byte[] Before, byte[] After, GitFileMode Mode, IReadOnlyList<LineChange> Changes);
+
+    public AutostageResult Apply(ProjectVerdict verdict)
+    {
+        var report = verdict.Report!;
+        var plan = FixPlan.For(report, verdict.Declared);
+        if (plan.IsEmpty)
+        {
+            return new AutostageResult([], report.Findings, null);
+        }
+
+        var pending = new List<PendingFix>();
+        foreach (var (file, edits) in plan.EditsByFile)
+        {
+            var parsed = verdict.Declared.ParsedFiles[file];
+            switch (RequirementFileEditor.Apply(parsed, edits, variables))
+            {
+                case EditRefused refused:
+                    return Refuse(report.Findings, $"{refused.Location}: {refused.Message}");
+                case EditedFile edited:
+                    var entry = index.Find(file);
+                    if (entry is null)
+                    {
+                        return Refuse(report.Findings, $"{file} is not in the index being committed.");
+                    }
+
+                    var staged = index.ReadBlob(entry.BlobId, file);
+                    var refusal = CheckWorkTree(file, staged) ?? CheckPartialCommit(file, entry);
+                    if (refusal is not null)
+                    {
+                        return Refuse(report.Findings, refusal);
+                    }
+
+                    pending.Add(new PendingFix(file, staged, edited.Content, entry.Mode, edited.Changes));
+                    break;
+            }
+        }
+
+        Write(pending);
+        return new AutostageResult(pending.Select(fix => new StagedFix(fix.File, fix.Changes)).ToArray(), plan.Unfixable, null);
+    }
+
+    private static AutostageResult Refuse(IReadOnlyList<Core.Drift.Finding> findings, string why) => new([], findings, why);
+
+    private string? CheckWorkTree(string file, byte[] staged)
+    {
+        var workTree = WorkTreeFile.Read(WorkTreePath(file));
+        if (workTree is null)
+        {
+            return $"{file} is staged but missing from the work tree; autostage would have to recreate it. Restore it (git checkout -- {file}) or fix the file by hand.";
+        }
+
+        return workTree.AsSpan().SequenceEqual(staged)
+            ? null
+            : $"{file} has unstaged changes. Autostage never commits them and never overwrites them: stage them (git add {file}) or stash them, then commit again; or run 'hookguard fix' and review.";
+    }
+
+    /// <summary>
+    /// The repository's own index while a partial commit is in flight, when it differs from the index being committed.
+    /// </summary>
+    private string? MainIndexLockDuringPartialCommit()
+    {
+        var mainIndex = index.Location.DefaultIndexFile;
+        var mainLock = mainIndex + ".lock";
+        var committing = Path.GetFullPath(index.IndexFile);
+        if (committing == Path.GetFullPath(mainIndex) || committing == Path.GetFullPath(mainLock))
+        {
+            return null;
+        }
+
+        return File.Exists(mainLock) ? mainLock : null;
+    }
+
+    private string? CheckPartialCommit(string file, StagedEntry entry)
+    {
+        if (MainIndexLockDuringPartialCommit() is not { } mainLock)
+        {
+            return null;
+        }
+
+        using var main = StagedIndex.Open(index.Location, mainLock);
+        return main.Find(file)?.BlobId == entry.BlobId
+            ? null
+            : $"{file} has staged changes that are not part of this partial commit (git commit -- paths). Autostage cannot fix the commit without changing them: commit them too, or unstage them, then commit again.";
+    }
+
+    private void Write(IReadOnlyList<PendingFix> fixes)
+    {
+        var mainLock = MainIndexLockDuringPartialCommit();
+        var undo = new Stack<Action>();
+        try
+        {
+            foreach (var fix in fixes)
+            {
+                IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.After, fix.Mode);
+                undo.Push(() => IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.Before, fix.Mode));
+                if (mainLock is not null)
+                {
+                    IndexWriter.Stage(index.Location, mainLock, fix.File, fix.After, fix.Mode);
+                    undo.Push(() => IndexWriter.Stage(index.Location, mainLock, fix.File, fix.Before, fix.Mode));
+                }
+
+                var path = WorkTreePath(fix.File);
+                WorkTreeFile.ReplaceAtomically(path, fix.After);
+                undo.Push(() => WorkTreeFile.ReplaceAtomically(path, fix.Before));
+            }
+        }
+        catch
+        {
+            // Put back what was already written, newest first, so that a failure leaves the repository as it was.
+            while (undo.TryPop(out var step))
+            {
+                step();
+            }
+
+            throw;
+        }
+    }
+
+    private string WorkTreePath(string file) => Path.Combine(index.Location.WorkTreeRoot, file);
+}
