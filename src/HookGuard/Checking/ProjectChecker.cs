@@ -32,7 +32,9 @@ public sealed class ProjectChecker(
             return new ProjectVerdict(project, declared, venv, null);
         }
 
-        var installed = VenvReader.Read(venvPath, environment);
+        var installed = config.InstalledSource == InstalledSource.Pip
+            ? PipInspectReader.Read(venvPath, environment)
+            : VenvReader.Read(venvPath, environment);
         var policy = policyOverride ?? project.Configuration?.Policy ?? config.Policy;
         var report = DriftChecker.Compare(declared, installed, policy, config.Ignore, new ProjectIdentity(project.Path, directory));
         return new ProjectVerdict(project, declared, venv, report);
