@@ -46,11 +46,20 @@ public sealed class StagedIndex : IDisposable
     {
         // The index is named explicitly: LibGit2Sharp does not follow GIT_INDEX_FILE, and a `git commit -a` or
         // `git commit -- path` hook must see the commit's temporary index, not the repository's.
-        var index = IndexFileParser.Read(indexFile);
+        // The repository first: a format libgit2 refuses (e.g. SHA-256 objects) is reported as such, not as a
+        // "damaged" index whose entries were read with the wrong hash length.
         var repository = GitErrors.Translate(
             () => new Repository(location.GitDir, new RepositoryOptions { WorkingDirectoryPath = location.WorkTreeRoot }),
             $"Cannot open the git repository at '{location.GitDir}'");
-        return new StagedIndex(repository, index, location, indexFile);
+        try
+        {
+            return new StagedIndex(repository, IndexFileParser.Read(indexFile), location, indexFile);
+        }
+        catch
+        {
+            repository.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
