@@ -82,6 +82,19 @@ public sealed class StagedIndexSpecs
     }
 
     [Fact]
+    public void A_sha256_repository_is_a_user_error_not_a_crash()
+    {
+        using var repo = new TempGitRepo(init: false);
+        repo.GitOk("init", "--quiet", "--object-format=sha256");
+        repo.Commit("base", ("a.txt", "a\n"));
+        var location = RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>());
+
+        var error = Assert.Throws<HookGuard.Cli.UserError>(() => StagedIndex.Open(location, location.DefaultIndexFile));
+
+        Assert.Contains(location.GitDir, error.Message);
+    }
+
+    [Fact]
     public void A_missing_index_file_reads_as_an_empty_index()
     {
         using var repo = new TempGitRepo();
