@@ -91,7 +91,8 @@ elif ! printf '#include <zlib.h>\n' | "$compiler" -E -x c - >/dev/null 2>&1; the
 fi
 
 staging="${prefix}/lib/.hookguard-build.$$"
-trap 'rm -rf -- "$staging"' EXIT INT TERM
+trap 'rm -rf -- "$staging"' EXIT
+trap 'exit 130' INT TERM
 rm -rf -- "$staging"
 
 kind=""
