@@ -114,6 +114,19 @@ public static class HookInstaller
         }, $"Cannot uninstall the hook from '{hooksDirectory}'");
     }
 
+    /// <summary>Which pre-commit hook <paramref name="hooksDirectory"/> holds; reads only.</summary>
+    public static HookStatus Inspect(string hooksDirectory)
+    {
+        var hook = Path.Combine(hooksDirectory, HookName);
+        var previous = Path.Combine(hooksDirectory, PreviousHookName);
+        return FileSystemErrors.Translate(() => Classify(hook) switch
+        {
+            HookState.Missing => new HookStatus(hook, HookPresence.None, null),
+            HookState.Ours => new HookStatus(hook, HookPresence.HookGuard, Exists(previous) ? previous : null),
+            _ => new HookStatus(hook, HookPresence.Foreign, null),
+        }, $"Cannot read the hooks in '{hooksDirectory}'");
+    }
+
     private enum HookState
     {
         Missing,
