@@ -85,7 +85,7 @@ public static class CheckCommand
 
         if (options.Paths.Length == 0)
         {
-            return locator.ForStagedPaths(index.ListStagedChanges().SelectMany(change => change.TouchedPaths));
+            return locator.ForStagedPaths(index.ListStagedChanges().Select(change => change.Path));
         }
 
         var selection = locator.ForArguments(RepositoryPaths.FromArguments(options.Paths, context.WorkingDirectory, location.WorkTreeRoot));

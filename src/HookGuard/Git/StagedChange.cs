@@ -6,20 +6,16 @@ public enum StagedChangeKind
     Added,
     Modified,
     Deleted,
-    Renamed,
-    Copied,
+
     /// <summary>Same path, different kind of entry (file ↔ symlink ↔ submodule).</summary>
     TypeChanged,
 }
 
-/// <summary>One path the commit being made changes (what <c>git diff --cached --name-status</c> lists).</summary>
+/// <summary>
+/// One path the commit being made changes: what <c>git diff --cached --no-renames --name-status</c> lists. A rename is
+/// a <see cref="StagedChangeKind.Deleted"/> old path plus an <see cref="StagedChangeKind.Added"/> new one, so both the
+/// project it leaves and the one it enters are touched (rename detection would cost blob reads and add nothing here).
+/// </summary>
 /// <param name="Kind">What happened to it.</param>
-/// <param name="Path">Work-tree-relative path with <c>/</c> separators: the new path, or the removed one for
-/// <see cref="StagedChangeKind.Deleted"/>.</param>
-/// <param name="OldPath">The source path of a rename or copy; otherwise <c>null</c>.</param>
-public sealed record StagedChange(StagedChangeKind Kind, string Path, string? OldPath = null)
-{
-    /// <summary>Every path this change touches: a rename touches both the project it leaves and the one it enters.</summary>
-    public IEnumerable<string> TouchedPaths =>
-        OldPath is null || OldPath == Path ? [Path] : [OldPath, Path];
-}
+/// <param name="Path">Work-tree-relative path with <c>/</c> separators.</param>
+public sealed record StagedChange(StagedChangeKind Kind, string Path);

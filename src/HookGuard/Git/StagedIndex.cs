@@ -1,3 +1,4 @@
+using System.Text;
 using HookGuard.Cli;
 using LibGit2Sharp;
 
@@ -8,19 +9,20 @@ namespace HookGuard.Git;
 /// (SPEC sec. 4.1). Reads only; see <see cref="IndexWriter"/> for writing. No LibGit2Sharp type leaves this class.
 /// </summary>
 /// <remarks>
-/// Cost: opening parses the whole index file (as git itself does). <see cref="ListStagedChanges"/> walks the
-/// index against the HEAD tree in libgit2 (linear in the number of index entries, in native code);
-/// <see cref="Find"/> and <see cref="Contains"/> are binary searches; <see cref="PathsUnder"/> copies the index
-/// paths once, then binary-searches.
+/// The index file is parsed here (<see cref="IndexFileParser"/>), not by libgit2: one file read, then
+/// <see cref="Find"/>, <see cref="Contains"/> and <see cref="PathsUnder"/> are binary searches over the entries in
+/// git's byte order, and <see cref="ListStagedChanges"/> uses the cache tree to skip unchanged directories, so its
+/// cost follows the staged change rather than the repository. LibGit2Sharp only reads objects (HEAD's trees, blobs).
 /// </remarks>
 public sealed class StagedIndex : IDisposable
 {
     private readonly Repository _repository;
-    private string[]? _sortedPaths;
+    private readonly ParsedIndex _index;
 
-    private StagedIndex(Repository repository, RepositoryLocation location, string indexFile)
+    private StagedIndex(Repository repository, ParsedIndex index, RepositoryLocation location, string indexFile)
     {
         _repository = repository;
+        _index = index;
         Location = location;
         IndexFile = indexFile;
     }
@@ -42,23 +44,27 @@ public sealed class StagedIndex : IDisposable
     /// <exception cref="UserError">The repository or the index cannot be read.</exception>
     public static StagedIndex Open(RepositoryLocation location, string indexFile)
     {
-        // LibGit2Sharp does not follow GIT_INDEX_FILE by itself: the index must be named explicitly, or a
-        // `git commit -a` / `git commit -- path` hook would see the repository's index instead of the commit's.
-        var options = new RepositoryOptions
-        {
-            WorkingDirectoryPath = location.WorkTreeRoot,
-            // A missing index file reads as an empty index (a fresh repository), as in git.
-            IndexPath = indexFile,
-        };
+        // The index is named explicitly: LibGit2Sharp does not follow GIT_INDEX_FILE, and a `git commit -a` or
+        // `git commit -- path` hook must see the commit's temporary index, not the repository's.
+        // The repository first: a format libgit2 refuses (e.g. SHA-256 objects) is reported as such, not as a
+        // "damaged" index whose entries were read with the wrong hash length.
         var repository = GitErrors.Translate(
-            () => new Repository(location.GitDir, options),
+            () => new Repository(location.GitDir, new RepositoryOptions { WorkingDirectoryPath = location.WorkTreeRoot }),
             $"Cannot open the git repository at '{location.GitDir}'");
-        return new StagedIndex(repository, location, indexFile);
+        try
+        {
+            return new StagedIndex(repository, IndexFileParser.Read(indexFile), location, indexFile);
+        }
+        catch
+        {
+            repository.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
-    /// The paths that differ between the index and <c>HEAD</c> (the empty tree before the first commit), with
-    /// renames detected as <c>git diff --cached</c> does by default (<c>diff.renames=true</c>).
+    /// The paths that differ between the index and <c>HEAD</c> (the empty tree before the first commit), as
+    /// <c>git diff --cached --no-renames</c> lists them.
     /// </summary>
     /// <remarks>
     /// Under <c>git commit --amend</c> the pre-commit hook still sees <c>HEAD</c> as the commit being amended, and
@@ -67,24 +73,21 @@ public sealed class StagedIndex : IDisposable
     /// </remarks>
     public IReadOnlyList<StagedChange> ListStagedChanges() =>
         GitErrors.Translate(
-            () =>
-            {
-                var head = _repository.Head.Tip?.Tree;
-                var options = new CompareOptions { Similarity = SimilarityOptions.Renames };
-                // TreeChanges, never Patch: Diff.Compare<Patch> crashes under NativeAOT, and the content is not needed.
-                using var changes = _repository.Diff.Compare<TreeChanges>(head, DiffTargets.Index, null, null, options);
-                return changes.Select(ToStagedChange).OfType<StagedChange>().ToArray();
-            },
+            () => StagedDiff.Compare(_repository, _index, _repository.Head.Tip?.Tree),
             $"Cannot compare the index '{IndexFile}' with HEAD");
 
     /// <summary>Whether <paramref name="path"/> (work-tree-relative, <c>/</c> separators) is staged.</summary>
     public bool Contains(string path) => Find(path) is not null;
 
     /// <summary>The stage-0 index entry of <paramref name="path"/>, or <c>null</c> when it is not in the index.</summary>
-    public StagedEntry? Find(string path) =>
-        GitErrors.Translate(
-            () => _repository.Index[path] is { StageLevel: StageLevel.Staged } entry ? ToStagedEntry(entry) : null,
-            $"Cannot read the index '{IndexFile}'");
+    public StagedEntry? Find(string path)
+    {
+        var key = Encoding.UTF8.GetBytes(path);
+        var position = LowerBound(key);
+        return position < _index.Entries.Count && _index.Entries[position].PathBytes.Span.SequenceEqual(key)
+            ? ToStagedEntry(_index.Entries[position])
+            : null;
+    }
 
     /// <summary>The staged bytes of <paramref name="path"/>, or <c>null</c> when it is not in the index.</summary>
     /// <exception cref="UserError">The blob is missing from the object database.</exception>
@@ -116,39 +119,29 @@ public sealed class StagedIndex : IDisposable
     /// </summary>
     public IReadOnlyList<string> PathsUnder(string directory)
     {
-        var paths = _sortedPaths ??= GitErrors.Translate(
-            () => _repository.Index.Where(entry => entry.StageLevel == StageLevel.Staged)
-                .Select(entry => entry.Path.Replace('\\', '/'))
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
-                .ToArray(),
-            $"Cannot read the index '{IndexFile}'");
-        var prefix = directory.Trim('/');
-        if (prefix.Length == 0)
+        var trimmed = directory.Replace('\\', '/').Trim('/');
+        var prefix = trimmed.Length == 0 ? [] : Encoding.UTF8.GetBytes(trimmed + "/");
+        var paths = new List<string>();
+        for (var position = LowerBound(prefix);
+             position < _index.Entries.Count && _index.Entries[position].PathBytes.Span.StartsWith(prefix);
+             position++)
         {
-            return paths;
+            paths.Add(_index.Entries[position].Path);
         }
 
-        prefix += "/";
-        var first = LowerBound(paths, prefix);
-        var end = first;
-        while (end < paths.Length && paths[end].StartsWith(prefix, StringComparison.Ordinal))
-        {
-            end++;
-        }
-
-        return new ArraySegment<string>(paths, first, end - first);
+        return paths;
     }
 
     public void Dispose() => _repository.Dispose();
 
-    private static int LowerBound(string[] sorted, string value)
+    /// <summary>The first entry whose path is not below <paramref name="key"/> in git's order (bytewise, like memcmp).</summary>
+    private int LowerBound(ReadOnlySpan<byte> key)
     {
-        int low = 0, high = sorted.Length;
+        int low = 0, high = _index.Entries.Count;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (string.CompareOrdinal(sorted[middle], value) < 0)
+            if (_index.Entries[middle].PathBytes.Span.SequenceCompareTo(key) < 0)
             {
                 low = middle + 1;
             }
@@ -161,23 +154,5 @@ public sealed class StagedIndex : IDisposable
         return low;
     }
 
-    private static StagedChange? ToStagedChange(TreeEntryChanges change)
-    {
-        var path = change.Path.Replace('\\', '/');
-        var oldPath = change.OldPath.Replace('\\', '/');
-        return change.Status switch
-        {
-            ChangeKind.Added => new StagedChange(StagedChangeKind.Added, path),
-            ChangeKind.Deleted => new StagedChange(StagedChangeKind.Deleted, oldPath),
-            ChangeKind.Modified => new StagedChange(StagedChangeKind.Modified, path),
-            ChangeKind.Renamed => new StagedChange(StagedChangeKind.Renamed, path, oldPath),
-            ChangeKind.Copied => new StagedChange(StagedChangeKind.Copied, path, oldPath),
-            ChangeKind.TypeChanged => new StagedChange(StagedChangeKind.TypeChanged, path),
-            // Unmodified/Ignored/Untracked/Unreadable do not appear in a tree-to-index diff; Conflicted cannot be committed.
-            _ => null,
-        };
-    }
-
-    private static StagedEntry ToStagedEntry(IndexEntry entry) =>
-        new(entry.Path.Replace('\\', '/'), (GitFileMode)(int)entry.Mode, entry.Id.Sha);
+    private static StagedEntry ToStagedEntry(IndexRecord entry) => new(entry.Path, (GitFileMode)entry.Mode, entry.ObjectIdHex);
 }

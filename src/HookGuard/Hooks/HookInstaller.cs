@@ -2,49 +2,6 @@ using HookGuard.Cli;
 
 namespace HookGuard.Hooks;
 
-/// <summary>What <see cref="HookInstaller.Install"/> did.</summary>
-public enum HookInstallOutcome
-{
-    /// <summary>There was no HookGuard hook; one was written.</summary>
-    Installed,
-
-    /// <summary>A HookGuard hook with other settings (or an older template) was rewritten.</summary>
-    Updated,
-
-    /// <summary>The hook on disk was already exactly this one; nothing was written.</summary>
-    Unchanged,
-}
-
-/// <summary>The result of installing the hook.</summary>
-/// <param name="Outcome">What happened to <paramref name="HookPath"/>.</param>
-/// <param name="HookPath">The pre-commit hook.</param>
-/// <param name="ChainedHookPath">The earlier, foreign hook that runs first (if any).</param>
-/// <param name="MovedAsideHookPath">With <c>--force</c>: where a stale saved hook was moved so nothing is lost.</param>
-public sealed record HookInstallResult(
-    HookInstallOutcome Outcome,
-    string HookPath,
-    string? ChainedHookPath,
-    string? MovedAsideHookPath);
-
-/// <summary>What <see cref="HookInstaller.Uninstall"/> did.</summary>
-public enum HookUninstallOutcome
-{
-    /// <summary>HookGuard's hook was removed; there was no earlier hook.</summary>
-    Removed,
-
-    /// <summary>HookGuard's hook was removed and the earlier hook put back.</summary>
-    RemovedAndRestored,
-
-    /// <summary>There was no hook, only a saved earlier one: it was put back.</summary>
-    Restored,
-
-    /// <summary>No HookGuard hook was found; nothing changed.</summary>
-    NothingInstalled,
-}
-
-/// <summary>The result of uninstalling the hook.</summary>
-public sealed record HookUninstallResult(HookUninstallOutcome Outcome, string HookPath);
-
 /// <summary>
 /// Writes and removes HookGuard's pre-commit hook in a hooks directory, keeping any foreign hook that was there
 /// (SPEC sec. 3).
@@ -155,6 +112,19 @@ public static class HookInstaller
                     throw new UserError($"'{hook}' is not HookGuard's hook; it was left untouched.");
             }
         }, $"Cannot uninstall the hook from '{hooksDirectory}'");
+    }
+
+    /// <summary>Which pre-commit hook <paramref name="hooksDirectory"/> holds; reads only.</summary>
+    public static HookStatus Inspect(string hooksDirectory)
+    {
+        var hook = Path.Combine(hooksDirectory, HookName);
+        var previous = Path.Combine(hooksDirectory, PreviousHookName);
+        return FileSystemErrors.Translate(() => Classify(hook) switch
+        {
+            HookState.Missing => new HookStatus(hook, HookPresence.None, null),
+            HookState.Ours => new HookStatus(hook, HookPresence.HookGuard, Exists(previous) ? previous : null),
+            _ => new HookStatus(hook, HookPresence.Foreign, null),
+        }, $"Cannot read the hooks in '{hooksDirectory}'");
     }
 
     private enum HookState

@@ -25,7 +25,7 @@ internal sealed class CommitRecorder
             #!/bin/sh
             pwd -P > {record}/pwd
             {saveVariables}
-            git diff --cached --name-status -z > {record}/diff
+            git diff --cached --no-renames --name-status -z > {record}/diff
             cp "${"{"}GIT_INDEX_FILE:-$(git rev-parse --git-dir)/index{"}"}" {record}/index
             exit 1
             """);
@@ -42,7 +42,7 @@ internal sealed class CommitRecorder
     /// <summary>A copy of the index the commit was being made from.</summary>
     public string IndexCopy => Path.Combine(_record, "index");
 
-    /// <summary>git's own answer in the hook, as staged changes.</summary>
+    /// <summary>git's own answer in the hook (<c>git diff --cached --no-renames</c>), as staged changes.</summary>
     public IReadOnlyList<StagedChange> GitsStagedChanges
     {
         get
@@ -58,8 +58,6 @@ internal sealed class CommitRecorder
                     'M' => new StagedChange(StagedChangeKind.Modified, fields[i++]),
                     'D' => new StagedChange(StagedChangeKind.Deleted, fields[i++]),
                     'T' => new StagedChange(StagedChangeKind.TypeChanged, fields[i++]),
-                    'R' => new StagedChange(StagedChangeKind.Renamed, fields[i + 1], fields[(i += 2) - 2]),
-                    'C' => new StagedChange(StagedChangeKind.Copied, fields[i + 1], fields[(i += 2) - 2]),
                     _ => throw new InvalidOperationException($"Unexpected status {status} from git diff."),
                 });
             }
@@ -77,5 +75,5 @@ internal sealed class CommitRecorder
     }
 
     public static IReadOnlyList<StagedChange> Sorted(IEnumerable<StagedChange> changes) =>
-        changes.OrderBy(change => change.Path, StringComparer.Ordinal).ToArray();
+        changes.OrderBy(change => change.Path, StringComparer.Ordinal).ThenBy(change => change.Kind).ToArray();
 }

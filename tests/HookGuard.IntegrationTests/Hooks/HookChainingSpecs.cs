@@ -84,6 +84,23 @@ public sealed class HookChainingSpecs
     }
 
     [Fact]
+    public void Status_tells_hookguards_hook_from_a_foreign_one()
+    {
+        using var repo = new TempGitRepo();
+        var hooks = HookTestKit.HooksDirectory(repo);
+        var none = HookInstaller.Inspect(hooks);
+        File.WriteAllText(Path.Combine(hooks, "pre-commit"), ForeignHook);
+        var foreign = HookInstaller.Inspect(hooks);
+        HookTestKit.InstallWithStandIn(repo, HookTestKit.WriteRecordingHookGuard(repo.Scratch));
+
+        var installed = HookInstaller.Inspect(hooks);
+
+        Assert.Equal(HookPresence.None, none.Presence);
+        Assert.Equal(HookPresence.Foreign, foreign.Presence);
+        Assert.Equal(new HookStatus(Path.Combine(hooks, "pre-commit"), HookPresence.HookGuard, Path.Combine(hooks, "pre-commit.hookguard-previous")), installed);
+    }
+
+    [Fact]
     public void Uninstall_refuses_to_touch_a_foreign_hook()
     {
         using var repo = new TempGitRepo();

@@ -10,7 +10,7 @@ namespace HookGuard.IntegrationTests.Hooks;
 public sealed class StagedChangeSpecs
 {
     [Fact]
-    public void A_plain_commit_lists_additions_modifications_deletions_and_renames_like_git()
+    public void A_plain_commit_lists_additions_modifications_deletions_and_both_sides_of_a_rename_like_git()
     {
         using var repo = new TempGitRepo();
         repo.Commit("base", ("keep.txt", "keep\n"), ("gone.txt", "gone\n"), ("old name.txt", "same content, long enough to be a rename\n"));
@@ -27,7 +27,8 @@ public sealed class StagedChangeSpecs
             [
                 new StagedChange(StagedChangeKind.Deleted, "gone.txt"),
                 new StagedChange(StagedChangeKind.Modified, "keep.txt"),
-                new StagedChange(StagedChangeKind.Renamed, "new name.txt", "old name.txt"),
+                new StagedChange(StagedChangeKind.Added, "new name.txt"),
+                new StagedChange(StagedChangeKind.Deleted, "old name.txt"),
                 new StagedChange(StagedChangeKind.Added, "ünï/new file.txt"),
             ],
             CommitRecorder.Sorted(recorder.ReadersStagedChanges()));

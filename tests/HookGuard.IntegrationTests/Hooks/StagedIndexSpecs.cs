@@ -66,6 +66,46 @@ public sealed class StagedIndexSpecs
         Assert.Empty(index.PathsUnder(""));
     }
 
+    [Fact]
+    public void A_damaged_index_is_a_user_error_that_names_the_file()
+    {
+        using var repo = new TempGitRepo();
+        repo.Commit("base", ("a.txt", "a\n"));
+        var location = RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>());
+        var bytes = File.ReadAllBytes(location.DefaultIndexFile);
+        File.WriteAllBytes(location.DefaultIndexFile, bytes[..40]);
+
+        var error = Assert.Throws<HookGuard.Cli.UserError>(() => StagedIndex.Open(location, location.DefaultIndexFile));
+
+        Assert.Contains(location.DefaultIndexFile, error.Message);
+        Assert.Contains("damaged", error.Message);
+    }
+
+    [Fact]
+    public void A_sha256_repository_is_a_user_error_not_a_crash()
+    {
+        using var repo = new TempGitRepo(init: false);
+        repo.GitOk("init", "--quiet", "--object-format=sha256");
+        repo.Commit("base", ("a.txt", "a\n"));
+        var location = RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>());
+
+        var error = Assert.Throws<HookGuard.Cli.UserError>(() => StagedIndex.Open(location, location.DefaultIndexFile));
+
+        Assert.Contains(location.GitDir, error.Message);
+    }
+
+    [Fact]
+    public void A_missing_index_file_reads_as_an_empty_index()
+    {
+        using var repo = new TempGitRepo();
+        repo.Commit("base", ("a.txt", "a\n"));
+        var location = RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>());
+
+        using var index = StagedIndex.Open(location, Path.Combine(repo.Scratch, "no-such-index"));
+
+        Assert.Equal([new StagedChange(StagedChangeKind.Deleted, "a.txt")], index.ListStagedChanges());
+    }
+
     private static StagedIndex Open(TempGitRepo repo) =>
         StagedIndex.Open(RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>()), new Dictionary<string, string>(), repo.WorkTree);
 }
