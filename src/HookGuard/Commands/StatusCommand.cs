@@ -64,15 +64,13 @@ public static class StatusCommand
 
     private static string DescribeHook(CommandContext context)
     {
-        var hooksDirectory = GitHooksDirectory.Find(context.WorkingDirectory);
-        var hook = Path.Combine(hooksDirectory, HookInstaller.HookName);
-        if (!File.Exists(hook))
+        var status = HookInstaller.Inspect(GitHooksDirectory.Find(context.WorkingDirectory));
+        return status.Presence switch
         {
-            return $"not installed (would go to {hook}; run 'hookguard install')";
-        }
-
-        return HookScript.IsHookGuardHook(File.ReadAllBytes(hook))
-            ? $"installed at {hook}"
-            : $"{hook} exists but is not HookGuard's (run 'hookguard install' to chain it)";
+            HookPresence.HookGuard when status.ChainedHookPath is { } chained => $"installed at {status.HookPath} (runs {chained} first)",
+            HookPresence.HookGuard => $"installed at {status.HookPath}",
+            HookPresence.Foreign => $"{status.HookPath} exists but is not HookGuard's (run 'hookguard install' to chain it)",
+            _ => $"not installed (would go to {status.HookPath}; run 'hookguard install')",
+        };
     }
 }
