@@ -1,4 +1,6 @@
 using HookGuard.Core.Drift;
+using HookGuard.Core.Installed;
+using HookGuard.Core.Packaging;
 using HookGuard.Core.Requirements;
 
 namespace HookGuard.Core.Editing;
@@ -7,14 +9,20 @@ namespace HookGuard.Core.Editing;
 /// Which edits, in which requirement file, make a project's declared set match its venv (SPEC sec. 5): a stale pin is
 /// updated where it is written (which may be an <c>-r</c> included file), an undeclared distribution is appended to the
 /// project's first root requirement file, as <c>pip freeze</c> would write it. Declared-but-not-installed lines are
-/// never edited: they are left for <see cref="Unfixable"/> to report.
+/// never edited: they are left for <see cref="Unfixable"/> to report. Neither is a distribution installed from a URL,
+/// a local path or in editable mode: <c>Name==Version</c> would send <c>pip install -r</c> to an index that may not have
+/// it, and the right line (<c>-e path</c>, <c>name @ url</c>) depends on where the deploy finds the source.
 /// </summary>
 public sealed record FixPlan(IReadOnlyDictionary<string, IReadOnlyList<RequirementEdit>> EditsByFile, IReadOnlyList<Finding> Unfixable)
 {
     public bool IsEmpty => EditsByFile.Count == 0;
 
-    public static FixPlan For(DriftReport report, DeclaredSet declared)
+    public static FixPlan For(DriftReport report, DeclaredSet declared, InstalledSet installed)
     {
+        var fromDirectUrl = installed.Distributions
+            .Where(distribution => distribution.DirectUrl is not null)
+            .Select(distribution => distribution.NormalizedName)
+            .ToHashSet(StringComparer.Ordinal);
         var edits = new Dictionary<string, List<RequirementEdit>>(StringComparer.Ordinal);
         var unfixable = new List<Finding>();
         foreach (var finding in report.Findings)
@@ -24,7 +32,8 @@ public sealed record FixPlan(IReadOnlyDictionary<string, IReadOnlyList<Requireme
                 case { Kind: FindingKind.VersionMismatch, Declared: { } entry, InstalledVersion: { } version }:
                     EditsOf(entry.Location.File).Add(new UpdatePin(entry, version));
                     break;
-                case { Kind: FindingKind.Undeclared, InstalledVersion: { } version } when declared.Files.Count > 0:
+                case { Kind: FindingKind.Undeclared, InstalledVersion: { } version }
+                    when declared.Files.Count > 0 && !fromDirectUrl.Contains(PackageName.Normalize(finding.Name)):
                     EditsOf(declared.Files[0]).Add(new AppendRequirement(finding.Name, version));
                     break;
                 default:

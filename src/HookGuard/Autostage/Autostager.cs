@@ -30,7 +30,7 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
     public AutostageResult Apply(ProjectVerdict verdict)
     {
         var report = verdict.Report!;
-        var plan = FixPlan.For(report, verdict.Declared);
+        var plan = FixPlan.For(report, verdict.Declared, verdict.Installed!);
         if (plan.IsEmpty)
         {
             return new AutostageResult([], report.Findings, null);

@@ -29,7 +29,7 @@ public sealed class ProjectChecker(
         var venv = VenvLocator.Locate(directory, project.Configuration?.Venv, environment);
         if (venv.Path is not { } venvPath)
         {
-            return new ProjectVerdict(project, declared, venv, null);
+            return new ProjectVerdict(project, declared, venv, null, null);
         }
 
         var installed = config.InstalledSource == InstalledSource.Pip
@@ -37,6 +37,6 @@ public sealed class ProjectChecker(
             : VenvReader.Read(venvPath, environment);
         var policy = policyOverride ?? project.Configuration?.Policy ?? config.Policy;
         var report = DriftChecker.Compare(declared, installed, policy, config.Ignore, new ProjectIdentity(project.Path, directory));
-        return new ProjectVerdict(project, declared, venv, report);
+        return new ProjectVerdict(project, declared, venv, installed, report);
     }
 }

@@ -45,7 +45,7 @@ public static class FixCommand
                 continue;
             }
 
-            var plan = FixPlan.For(report, verdict.Declared);
+            var plan = FixPlan.For(report, verdict.Declared, verdict.Installed!);
             foreach (var (file, edits) in plan.EditsByFile)
             {
                 switch (RequirementFileEditor.Apply(verdict.Declared.ParsedFiles[file], edits, context.GetEnvironmentVariable))
