@@ -78,7 +78,7 @@ public static class VenvReader
         var found = new List<FoundDistribution>();
         foreach (var entry in pathEntries)
             foreach (var distribution in MetadataDirectoryScanner.Scan(entry))
-                if (seen.Add(distribution.NormalizedName))
+                if (seen.Add(distribution.IdentityName))
                     found.Add(distribution);
         return found;
     }

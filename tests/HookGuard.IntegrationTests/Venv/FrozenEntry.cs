@@ -23,7 +23,8 @@ public sealed partial record FrozenEntry(string Name, string Kind, string Value)
         string? editableComment = null;
         foreach (var rawLine in output.Split('\n'))
         {
-            var line = rawLine.TrimEnd('\r');
+            // pip 23.0's pkg_resources backend keeps the whitespace of a folded Name header (" folded==5").
+            var line = rawLine.Trim();
             if (line.Length == 0) continue;
             if (line.StartsWith('#'))
             {
