@@ -21,4 +21,25 @@ public sealed record InstalledDistribution(
 }
 
 /// <summary>PEP 610 <c>direct_url.json</c>: how a distribution was installed from a URL or directory.</summary>
-public sealed record DirectUrl(string Url, bool Editable, string? VcsName, string? CommitId, string? RequestedRevision);
+public sealed record DirectUrl(string Url, bool Editable, string? VcsName, string? CommitId, string? RequestedRevision)
+{
+    /// <summary><c>archive_info.hash</c> (legacy single <c>name=value</c> key), which pip freeze appends as a fragment.</summary>
+    public string? ArchiveHash { get; init; }
+
+    /// <summary>The <c>subdirectory</c> key: where in the URL's tree the project lives.</summary>
+    public string? Subdirectory { get; init; }
+
+    /// <summary>
+    /// The line <c>pip freeze</c> writes for a non-editable direct-URL install
+    /// (pip's <c>direct_url_as_pep440_direct_reference</c>): <c>name @ url</c>, VCS as <c>vcs+url@commit</c>, then
+    /// <c>#hash&amp;subdirectory=...</c> fragments.
+    /// </summary>
+    public string PipFreezeRequirement(string name)
+    {
+        var requirement = name + " @ " + (VcsName is null ? Url : $"{VcsName}+{Url}@{CommitId}");
+        var fragments = new List<string>(2);
+        if (VcsName is null && !Editable && ArchiveHash is { Length: > 0 }) fragments.Add(ArchiveHash);
+        if (Subdirectory is { Length: > 0 }) fragments.Add("subdirectory=" + Subdirectory);
+        return fragments.Count == 0 ? requirement : requirement + "#" + string.Join('&', fragments);
+    }
+}

@@ -64,7 +64,7 @@ public sealed partial record FrozenEntry(string Name, string Kind, string Value)
         {
             var shown = pipVersions[d.Version];
             if (d.Editable) return new FrozenEntry(d.NormalizedName, "-e", shown[0] == "===" ? d.Version : shown[1]);
-            if (d.DirectUrl is { } url) return new FrozenEntry(d.NormalizedName, "@", url.Url);
+            if (d.DirectUrl is { } url) return new FrozenEntry(d.NormalizedName, "@", url.PipFreezeRequirement(d.Name).Split(" @ ", 2)[1]);
             return new FrozenEntry(d.NormalizedName, shown[0], shown[1]);
         }).OrderBy(e => e.Name, StringComparer.Ordinal),
     ];
