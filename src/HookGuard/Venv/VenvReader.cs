@@ -51,7 +51,7 @@ public static class VenvReader
         var hidden = new List<InstalledDistribution>();
         foreach (var distribution in found)
         {
-            var installed = ToInstalled(distribution, eggLinkSites);
+            var installed = ToInstalled(distribution, eggLinkSites) with { Version = ShownVersion.Of(distribution, pipVersion, python) };
             (hiddenNames.Contains(distribution.NormalizedName) ? hidden : visible).Add(installed);
         }
 
