@@ -4,7 +4,8 @@ namespace HookGuard.Core.Installed;
 
 /// <summary>
 /// One distribution a venv holds, as <c>pip freeze</c> would see it. <see cref="Version"/> is the text from
-/// METADATA (it may be a legacy, non-PEP 440 version). <see cref="RequiresDist"/> holds the raw PEP 508 strings:
+/// METADATA (it may be a legacy, non-PEP 440 version), except where the pip that freezes the venv reads the version
+/// from the <c>.dist-info</c> directory name and the two disagree: then it is the directory's text, as pip shows it. <see cref="RequiresDist"/> holds the raw PEP 508 strings:
 /// only the <c>top-level</c> policy parses them, so the common path pays nothing for them. CONTRACT.
 /// </summary>
 public sealed record InstalledDistribution(
