@@ -37,20 +37,32 @@ public static class DirectUrlParser
         if (document.VcsInfo is { Vcs: null or "" })
             throw new VenvFormatException(file, 0, "'vcs_info' has no 'vcs' key");
 
+        if (document.VcsInfo is { CommitId: null or "" })
+            throw new VenvFormatException(file, 0, "'vcs_info' has no 'commit_id' key");
+        if (document.ArchiveInfo?.Hash is { } hash && !hash.Contains('=', StringComparison.Ordinal))
+            throw new VenvFormatException(file, 0, $"archive_info.hash must look like 'sha256=...', found '{hash}'");
+
         return new DirectUrl(
             document.Url,
             Editable: document.DirInfo?.Editable ?? false,
             VcsName: document.VcsInfo?.Vcs,
             CommitId: document.VcsInfo?.CommitId,
-            RequestedRevision: document.VcsInfo?.RequestedRevision);
+            RequestedRevision: document.VcsInfo?.RequestedRevision)
+        {
+            ArchiveHash = document.ArchiveInfo?.Hash,
+            Subdirectory = document.Subdirectory,
+        };
     }
 }
 
 internal sealed record DirectUrlDocument(
     [property: JsonPropertyName("url")] string? Url,
     [property: JsonPropertyName("vcs_info")] VcsInfoDocument? VcsInfo,
-    [property: JsonPropertyName("archive_info")] JsonElement? ArchiveInfo,
-    [property: JsonPropertyName("dir_info")] DirInfoDocument? DirInfo);
+    [property: JsonPropertyName("archive_info")] ArchiveInfoDocument? ArchiveInfo,
+    [property: JsonPropertyName("dir_info")] DirInfoDocument? DirInfo,
+    [property: JsonPropertyName("subdirectory")] string? Subdirectory);
+
+internal sealed record ArchiveInfoDocument([property: JsonPropertyName("hash")] string? Hash);
 
 internal sealed record VcsInfoDocument(
     [property: JsonPropertyName("vcs")] string? Vcs,

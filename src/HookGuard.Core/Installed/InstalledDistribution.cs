@@ -4,7 +4,8 @@ namespace HookGuard.Core.Installed;
 
 /// <summary>
 /// One distribution a venv holds, as <c>pip freeze</c> would see it. <see cref="Version"/> is the text from
-/// METADATA (it may be a legacy, non-PEP 440 version). <see cref="RequiresDist"/> holds the raw PEP 508 strings:
+/// METADATA (it may be a legacy, non-PEP 440 version), except where the pip that freezes the venv reads the version
+/// from the <c>.dist-info</c> directory name and the two disagree: then it is the directory's text, as pip shows it. <see cref="RequiresDist"/> holds the raw PEP 508 strings:
 /// only the <c>top-level</c> policy parses them, so the common path pays nothing for them. CONTRACT.
 /// </summary>
 public sealed record InstalledDistribution(
@@ -21,4 +22,25 @@ public sealed record InstalledDistribution(
 }
 
 /// <summary>PEP 610 <c>direct_url.json</c>: how a distribution was installed from a URL or directory.</summary>
-public sealed record DirectUrl(string Url, bool Editable, string? VcsName, string? CommitId, string? RequestedRevision);
+public sealed record DirectUrl(string Url, bool Editable, string? VcsName, string? CommitId, string? RequestedRevision)
+{
+    /// <summary><c>archive_info.hash</c> (legacy single <c>name=value</c> key), which pip freeze appends as a fragment.</summary>
+    public string? ArchiveHash { get; init; }
+
+    /// <summary>The <c>subdirectory</c> key: where in the URL's tree the project lives.</summary>
+    public string? Subdirectory { get; init; }
+
+    /// <summary>
+    /// The line <c>pip freeze</c> writes for a non-editable direct-URL install
+    /// (pip's <c>direct_url_as_pep440_direct_reference</c>): <c>name @ url</c>, VCS as <c>vcs+url@commit</c>, then
+    /// <c>#hash&amp;subdirectory=...</c> fragments.
+    /// </summary>
+    public string PipFreezeRequirement(string name)
+    {
+        var requirement = name + " @ " + (VcsName is null ? Url : $"{VcsName}+{Url}@{CommitId}");
+        var fragments = new List<string>(2);
+        if (VcsName is null && !Editable && ArchiveHash is { Length: > 0 }) fragments.Add(ArchiveHash);
+        if (Subdirectory is { Length: > 0 }) fragments.Add("subdirectory=" + Subdirectory);
+        return fragments.Count == 0 ? requirement : requirement + "#" + string.Join('&', fragments);
+    }
+}

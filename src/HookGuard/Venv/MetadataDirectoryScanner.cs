@@ -5,12 +5,6 @@ using HookGuard.Core.Packaging;
 
 namespace HookGuard.Venv;
 
-/// <summary>One distribution found on disk, before pip freeze's hiding rule is applied.</summary>
-internal sealed record FoundDistribution(DistributionMetadata Metadata, string InfoPath, DirectUrl? DirectUrl)
-{
-    public string NormalizedName => PackageName.Normalize(Metadata.Name);
-}
-
 /// <summary>
 /// Finds the distributions in one <c>sys.path</c> entry the way pip's importlib backend does
 /// (pip/_internal/metadata/importlib/_envs.py <c>_DistributionFinder</c>, on top of
@@ -47,7 +41,7 @@ internal static partial class MetadataDirectoryScanner
                       || name.EndsWith(".egg-info", StringComparison.OrdinalIgnoreCase)
                       || (baseIsEgg && name.Equals("egg-info", StringComparison.OrdinalIgnoreCase));
             if (!isInfo) continue;
-            if (Read(child) is { } found && IsValidProjectName(found.NormalizedName))
+            if (Read(child) is { } found && IsValidProjectName(found.IdentityName))
                 yield return found;
         }
     }

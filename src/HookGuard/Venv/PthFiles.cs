@@ -2,7 +2,8 @@ namespace HookGuard.Venv;
 
 /// <summary>
 /// The <c>sys.path</c> entries that <c>.pth</c> files in a site directory add, the way <c>site.addpackage</c> does
-/// (https://docs.python.org/3/library/site.html): files in name order, skipping names starting with <c>.</c>;
+/// (https://docs.python.org/3/library/site.html): files in name order (Python 3.13 and 3.12.2+ skip names starting
+/// with <c>.</c>, gh-113659);
 /// per line, <c>#</c> comments and blank lines are skipped, lines starting with <c>import</c> are code (never run
 /// here: HookGuard does not execute the venv), anything else is a directory relative to the site directory,
 /// added when it exists and is not on the path already. Editable installs use this: setuptools'
@@ -10,7 +11,7 @@ namespace HookGuard.Venv;
 /// </summary>
 internal static class PthFiles
 {
-    public static IEnumerable<string> EntriesOf(string siteDirectory)
+    public static IEnumerable<string> EntriesOf(string siteDirectory, bool skipDotFiles)
     {
         string[] files;
         try
@@ -23,7 +24,7 @@ internal static class PthFiles
         Array.Sort(files, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (Path.GetFileName(file).StartsWith('.')) continue;
+            if (skipDotFiles && Path.GetFileName(file).StartsWith('.')) continue;
             string[] lines;
             try
             {

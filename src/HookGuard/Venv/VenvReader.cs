@@ -40,7 +40,7 @@ public static class VenvReader
             ?? throw new VenvFormatException(configFile, 0, "has no 'version' and the venv has no lib/pythonX.Y directory to tell the Python version");
 
         var sites = SiteDirectories.Of(venvPath, config, python, environment, isWindows);
-        var found = FirstOnSysPath(sites);
+        var found = FirstOnSysPath(sites, SkipsDotPthFiles(config.PythonVersion, python));
 
         // The pip that freezes a venv is the one the venv's interpreter imports: the first 'pip' on sys.path.
         var pipVersion = found.FirstOrDefault(d => d.NormalizedName == "pip")?.Metadata.Version;
@@ -51,7 +51,7 @@ public static class VenvReader
         var hidden = new List<InstalledDistribution>();
         foreach (var distribution in found)
         {
-            var installed = ToInstalled(distribution, eggLinkSites);
+            var installed = ToInstalled(distribution, eggLinkSites) with { Version = ShownVersion.Of(distribution, pipVersion, python) };
             (hiddenNames.Contains(distribution.NormalizedName) ? hidden : visible).Add(installed);
         }
 
@@ -63,14 +63,14 @@ public static class VenvReader
     /// its <c>.pth</c> files; the first distribution of each (normalized) name wins, as in pip's
     /// <c>_DistributionFinder</c> and pkg_resources' <c>WorkingSet</c>.
     /// </summary>
-    private static List<FoundDistribution> FirstOnSysPath(IReadOnlyList<SiteDirectory> sites)
+    private static List<FoundDistribution> FirstOnSysPath(IReadOnlyList<SiteDirectory> sites, bool skipDotPthFiles)
     {
         var pathEntries = new List<string>();
         var known = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         foreach (var site in sites)
         {
             if (known.Add(site.Path)) pathEntries.Add(site.Path);
-            foreach (var entry in PthFiles.EntriesOf(site.Path))
+            foreach (var entry in PthFiles.EntriesOf(site.Path, skipDotPthFiles))
                 if (known.Add(entry)) pathEntries.Add(entry);
         }
 
@@ -78,9 +78,18 @@ public static class VenvReader
         var found = new List<FoundDistribution>();
         foreach (var entry in pathEntries)
             foreach (var distribution in MetadataDirectoryScanner.Scan(entry))
-                if (seen.Add(distribution.NormalizedName))
+                if (seen.Add(distribution.IdentityName))
                     found.Add(distribution);
         return found;
+    }
+
+    /// <summary>site.py skips hidden .pth files from 3.13 on, and from 3.12.2 (gh-113659 backport).</summary>
+    private static bool SkipsDotPthFiles(string? fullVersion, (int Major, int Minor) python)
+    {
+        if (python.CompareTo((3, 13)) >= 0) return true;
+        if (python != (3, 12) || fullVersion is null) return false;
+        var parts = fullVersion.Split('.');
+        return parts.Length >= 3 && int.TryParse(parts[2], out var micro) && micro >= 2;
     }
 
     private static InstalledDistribution ToInstalled(FoundDistribution found, IReadOnlyList<string> eggLinkSites)

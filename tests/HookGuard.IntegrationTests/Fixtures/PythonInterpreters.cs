@@ -1,4 +1,5 @@
 using CliWrap;
+using CliWrap.Buffered;
 
 namespace HookGuard.IntegrationTests.Fixtures;
 
@@ -17,8 +18,22 @@ public static class PythonInterpreters
     /// <summary><see cref="VersionList"/> as xunit member data.</summary>
     public static TheoryData<string> Versions => new(VersionList);
 
-    /// <summary>The <c>python3</c> on PATH: the pip that installs into and freezes venvs without their own pip.</summary>
-    public static string Python3 => FindOnPath("python3") ?? throw new InvalidOperationException("python3 is not on PATH; the venv tests need it");
+    /// <summary>
+    /// The <c>python3</c> on PATH (its real executable: a pyenv shim runs 'pyenv rehash' after 'pip install', which
+    /// fails when tests install in parallel): the pip that installs into and freezes venvs without their own pip.
+    /// </summary>
+    public static string Python3 => RealPython3.Value;
+
+    private static readonly Lazy<string> RealPython3 = new(() =>
+    {
+        var onPath = FindOnPath("python3") ?? throw new InvalidOperationException("python3 is not on PATH; the venv tests need it");
+        var result = Clean(onPath, ["-c", "import sys; print(sys.executable)"], Path.GetTempPath())
+            .ExecuteBufferedAsync().GetAwaiter().GetResult();
+        var executable = result.StandardOutput.Trim();
+        return result.ExitCode == 0 && File.Exists(executable)
+            ? executable
+            : throw new InvalidOperationException($"{onPath} does not run: {result.StandardError}");
+    });
 
     /// <summary>The pyenv interpreter for "X.Y" (PYENV_ROOT or ~/.pyenv).</summary>
     public static string ForVersion(string majorMinor)

@@ -38,6 +38,10 @@ public class EditableAndPthSpecs(EditableAndPthSpecs.Shape venvs) : IClassFixtur
             var extra = Path.Combine(venv.Root, "extra");
             PythonVenv.WriteFile(Path.Combine(extra, "pth_only-4.0.dist-info", "METADATA"), PythonVenv.Metadata("pth_only", "4.0"));
             PythonVenv.WriteFile(Path.Combine(extra, "dup-2.0.dist-info", "METADATA"), PythonVenv.Metadata("dup", "2.0"));
+            // A hidden .pth: read up to 3.12.1, skipped from 3.13 on.
+            var hidden = Path.Combine(venv.Root, "hidden");
+            PythonVenv.WriteFile(Path.Combine(hidden, "via_hidden_pth-1.0.dist-info", "METADATA"), PythonVenv.Metadata("via_hidden_pth", "1.0"));
+            PythonVenv.WriteFile(Path.Combine(site, ".hidden.pth"), hidden + "\n");
             PythonVenv.WriteFile(Path.Combine(site, "zz-extra.pth"),
                 "# a comment\nimport sys; sys.flags\n\n" + Path.Combine(venv.Root, "does-not-exist") + "\n../../../../extra\n");
         }
@@ -68,5 +72,16 @@ public class EditableAndPthSpecs(EditableAndPthSpecs.Shape venvs) : IClassFixtur
         var dup = venvs[python].Installed.Distributions.Single(d => d.NormalizedName == "dup");
 
         Assert.Equal("1.0", dup.Version);
+    }
+
+    [Theory]
+    [InlineData("3.8", true)]
+    [InlineData("3.11", true)]
+    [InlineData("3.13", false)]
+    public void A_hidden_pth_file_counts_only_before_Python_3_13(string python, bool counted)
+    {
+        var installed = venvs[python].Installed.Distributions;
+
+        Assert.Equal(counted, installed.Any(d => d.NormalizedName == "via-hidden-pth"));
     }
 }

@@ -23,7 +23,8 @@ public sealed partial record FrozenEntry(string Name, string Kind, string Value)
         string? editableComment = null;
         foreach (var rawLine in output.Split('\n'))
         {
-            var line = rawLine.TrimEnd('\r');
+            // pip 23.0's pkg_resources backend keeps the whitespace of a folded Name header (" folded==5").
+            var line = rawLine.Trim();
             if (line.Length == 0) continue;
             if (line.StartsWith('#'))
             {
@@ -63,7 +64,7 @@ public sealed partial record FrozenEntry(string Name, string Kind, string Value)
         {
             var shown = pipVersions[d.Version];
             if (d.Editable) return new FrozenEntry(d.NormalizedName, "-e", shown[0] == "===" ? d.Version : shown[1]);
-            if (d.DirectUrl is { } url) return new FrozenEntry(d.NormalizedName, "@", url.Url);
+            if (d.DirectUrl is { } url) return new FrozenEntry(d.NormalizedName, "@", url.PipFreezeRequirement(d.Name).Split(" @ ", 2)[1]);
             return new FrozenEntry(d.NormalizedName, shown[0], shown[1]);
         }).OrderBy(e => e.Name, StringComparer.Ordinal),
     ];

@@ -11,6 +11,7 @@ public class OwnPipSpecs(OwnPipSpecs.Shape venvs) : IClassFixture<OwnPipSpecs.Sh
     public sealed class Shape : VenvDifferentialFixture
     {
         protected override bool WithPip => true;
+        protected override bool AlsoFreezeAll => true;
 
         protected override async Task ShapeAsync(PythonVenv venv)
         {
@@ -36,5 +37,18 @@ public class OwnPipSpecs(OwnPipSpecs.Shape venvs) : IClassFixture<OwnPipSpecs.Sh
         var hidden = venvs[python].Installed.Hidden;
 
         Assert.Contains(hidden, d => d.NormalizedName == "pip");
+    }
+
+    [Theory]
+    [MemberData(nameof(PythonInterpreters.Versions), MemberType = typeof(PythonInterpreters))]
+    public void What_I_hide_is_what_pip_freeze_all_adds(string python)
+    {
+        var outcome = venvs[python];
+
+        var all = FrozenEntry.ParseFreeze(outcome.FreezeAllOutput!);
+
+        var mine = FrozenEntry.FromInstalled(outcome.Installed.Distributions.Concat(outcome.Installed.Hidden), outcome.DisplayedVersions);
+        Assert.Equal(all, mine);
+        Assert.NotEqual(all.Count, outcome.PipFreeze.Count);
     }
 }

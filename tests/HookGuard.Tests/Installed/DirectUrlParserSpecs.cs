@@ -19,6 +19,15 @@ public class DirectUrlParserSpecs
 
         Assert.Equal("file:///tmp/foo-1.0-py3-none-any.whl", url.Url);
         Assert.False(url.Editable);
+        Assert.Equal("foo @ file:///tmp/foo-1.0-py3-none-any.whl#sha256=ab", url.PipFreezeRequirement("foo"));
+    }
+
+    [Fact]
+    public void Writes_VCS_and_subdirectory_installs_as_pip_freeze_does()
+    {
+        var url = DirectUrlParser.Parse("""{"url": "https://g.example/a.git", "vcs_info": {"vcs": "git", "commit_id": "c0ffee"}, "subdirectory": "pkg"}""", "direct_url.json");
+
+        Assert.Equal("A @ git+https://g.example/a.git@c0ffee#subdirectory=pkg", url.PipFreezeRequirement("A"));
     }
 
     [Fact]
@@ -45,6 +54,7 @@ public class DirectUrlParserSpecs
     [InlineData("""{"url": "file:///p", "dir_info": {}, "archive_info": {}}""")]
     [InlineData("""{"url": "file:///p", "vcs_info": {"commit_id": "x"}}""")]
     [InlineData("""{"url": 3, "dir_info": {}}""")]
+    [InlineData("""{"url": "file:///p", "archive_info": {"hash": "nohashname"}}""")]
     public void Rejects_what_pip_would_not_accept_naming_the_file(string json)
     {
         var error = Assert.Throws<VenvFormatException>(() => DirectUrlParser.Parse(json, "/v/foo.dist-info/direct_url.json"));
