@@ -22,7 +22,7 @@ namespace HookGuard.Core.Drift;
 /// <item>Lines without a name (<c>-e .</c>, <c>./libs/x</c>, a URL without <c>#egg=</c>) match the installed
 /// distributions whose PEP 610 <c>direct_url.json</c> points at the same place; an unresolvable relative path (no project
 /// directory known) is not judged.</item>
-/// <item>The project's own editable install is never drift, declared or not.</item>
+/// <item>The project's own install (editable or from its directory) is never drift, declared or not.</item>
 /// <item>Ignored names (config <c>ignore</c>) never give a finding, but still count as declared roots for
 /// <see cref="Policy.TopLevel"/>, so what they need is needed.</item>
 /// <item>An undeclared distribution is reported against the first root requirement file with line 0: it concerns the file
@@ -52,7 +52,7 @@ public static class DriftChecker
         var roots = new List<(InstalledDistribution Distribution, IReadOnlyList<string> Extras)>();
         var findings = new List<Finding>();
 
-        foreach (var own in OwnEditableInstalls(installed, project))
+        foreach (var own in OwnInstalls(installed, project))
         {
             covered.Add(own.NormalizedName);
             roots.Add((own, []));
@@ -94,7 +94,7 @@ public static class DriftChecker
 
         void CheckNamed(RequirementEntry entry, Requirement requirement)
         {
-            if (requirement.Marker is { } marker && !marker.Evaluate(environment))
+            if (requirement.Marker is { } marker && !AppliesTo(entry, marker, environment))
             {
                 return;
             }
@@ -142,9 +142,13 @@ public static class DriftChecker
         }
     }
 
-    private static IEnumerable<InstalledDistribution> OwnEditableInstalls(InstalledSet installed, ProjectIdentity project) =>
+    /// <summary>
+    /// Distributions installed from the project's own directory: editable (<c>pip install -e .</c>) or not
+    /// (<c>pip install .</c>, PEP 610 <c>dir_info</c>). Either way it is the project itself, not something it depends on.
+    /// </summary>
+    private static IEnumerable<InstalledDistribution> OwnInstalls(InstalledSet installed, ProjectIdentity project) =>
         project.Directory is { } directory
-            ? installed.Distributions.Where(distribution => distribution.Editable && LocalTarget.PointsAt(distribution, directory))
+            ? installed.Distributions.Where(distribution => LocalTarget.PointsAt(distribution, directory))
             : [];
 
     /// <summary>
@@ -180,7 +184,7 @@ public static class DriftChecker
             {
                 var applies = dependency.Marker is not { } marker
                     ? newBase
-                    : (newBase && marker.Evaluate(environment)) || newExtras.Any(extra => marker.Evaluate(environment, extra));
+                    : (newBase && Holds(marker, environment, null)) || newExtras.Any(extra => Holds(marker, environment, extra));
                 if (!applies || !byName.TryGetValue(dependency.NormalizedName, out var target))
                 {
                     continue;
@@ -192,6 +196,33 @@ public static class DriftChecker
         }
 
         return needed;
+    }
+
+    /// <summary>A declared line's marker, evaluated as pip does (<c>extra</c> is <c>""</c> on a requirement line).</summary>
+    /// <exception cref="RequirementFileError">The marker has no defined result (e.g. <c>~=</c> between strings): pip errors too.</exception>
+    private static bool AppliesTo(RequirementEntry entry, Marker marker, MarkerEnvironment environment)
+    {
+        try
+        {
+            return marker.Evaluate(environment);
+        }
+        catch (PackagingFormatException error)
+        {
+            throw new RequirementFileError(entry.Location, error.Message);
+        }
+    }
+
+    /// <summary>A Requires-Dist marker that cannot be evaluated makes nothing needed, like a malformed line.</summary>
+    private static bool Holds(Marker marker, MarkerEnvironment environment, string? extra)
+    {
+        try
+        {
+            return marker.Evaluate(environment, extra);
+        }
+        catch (PackagingFormatException)
+        {
+            return false;
+        }
     }
 
     private static IReadOnlyList<Requirement> RequiresDist(

@@ -90,6 +90,16 @@ public sealed class FreezePolicySpecs
     }
 
     [Fact]
+    public void A_declared_marker_without_a_defined_result_is_an_error_on_its_line()
+    {
+        var declared = Declared(Line(6, "foo; os_name ~= 'posix'"));
+
+        var error = Assert.Throws<HookGuard.Core.Requirements.RequirementFileError>(() => Check(declared, Installed(Dist("foo", "1"))));
+
+        Assert.Equal("svc/requirements.txt:6", error.Location.ToString());
+    }
+
+    [Fact]
     public void A_direct_reference_accepts_whatever_version_was_installed_from_it()
     {
         var report = Check(Declared(Line(1, "mylib @ https://example.org/mylib-1.0.tar.gz")), Installed(Dist("mylib", "1.0.dev0")));
