@@ -3,7 +3,11 @@ using HookGuard.Core.Packaging;
 namespace HookGuard.Core.Requirements;
 
 /// <summary>One logical line of a pip requirements file that means something (comments and blanks are not entries). CONTRACT.</summary>
-public abstract record RequirementFileEntry(SourceLocation Location);
+public abstract record RequirementFileEntry(SourceLocation Location)
+{
+    /// <summary>The last physical line of the logical line (equal to <c>Location.Line</c> unless <c>\</c> continued it).</summary>
+    public int LastLine { get; init; } = Location.Line;
+}
 
 /// <summary>
 /// A requirement line: <c>name[extra]==1.0 ; marker --hash=...</c>, <c>name @ url</c>, <c>-e path-or-url</c>, a bare URL or path.
@@ -14,10 +18,24 @@ public sealed record RequirementEntry(
     Requirement? Requirement,
     string Text,
     bool Editable,
-    IReadOnlyList<string> Hashes) : RequirementFileEntry(Location);
+    IReadOnlyList<string> Hashes) : RequirementFileEntry(Location)
+{
+    /// <summary>
+    /// For each character of <see cref="Text"/>, its offset in the decoded file text, or -1 when pip made it up
+    /// (the value of a <c>${VAR}</c>). Lets an editor change the version where it was written.
+    /// </summary>
+    public IReadOnlyList<int> TextOffsets { get; init; } = [];
+
+    /// <summary>Set by <see cref="DeclaredSetResolver"/> for requirements reached through a <c>-c</c> constraints file.</summary>
+    public bool FromConstraintFile { get; init; }
+}
 
 /// <summary>A <c>-r</c> (include) or <c>-c</c> (constraint) line; <see cref="Path"/> as written, after <c>${VAR}</c> expansion.</summary>
 public sealed record IncludeEntry(SourceLocation Location, string Path, bool IsConstraint) : RequirementFileEntry(Location);
 
 /// <summary>A global option line (<c>-i</c>, <c>--extra-index-url</c>, <c>--pre</c>, ...): declares nothing.</summary>
-public sealed record OptionEntry(SourceLocation Location, string Text) : RequirementFileEntry(Location);
+public sealed record OptionEntry(SourceLocation Location, string Text) : RequirementFileEntry(Location)
+{
+    /// <summary>The line says <c>--require-hashes</c>: pip then insists on a hash for every requirement.</summary>
+    public bool RequiresHashes { get; init; }
+}
