@@ -17,6 +17,8 @@ namespace HookGuard.Core.Drift;
 /// match your environment" and installs nothing. So <c>foo==1.0; python_version&lt;'3'</c> on a 3.11 venv is neither
 /// not-installed nor a version mismatch, and an installed <c>foo</c> is undeclared: the pipeline would not install it.</item>
 /// <item>Every applicable line is checked on its own, so a name declared twice must be accepted by both lines.</item>
+/// <item>Constraint (<c>-c</c>) lines declare nothing, but a distribution that is declared (or, under top-level, needed)
+/// must be installed at a version they accept: otherwise pip would install another one.</item>
 /// <item>Direct references (<c>name @ url</c>) and editable lines are satisfied by any installed version: their
 /// specifier is empty, and pip does not compare versions for them either.</item>
 /// <item>Lines without a name (<c>-e .</c>, <c>./libs/x</c>, a URL without <c>#egg=</c>) match the installed
@@ -75,6 +77,11 @@ public static class DriftChecker
             covered.UnionWith(NeededBy(roots, byName, environment));
         }
 
+        foreach (var constraint in declared.Constraints)
+        {
+            CheckConstraint(constraint);
+        }
+
         var rootFile = declared.Files.Count > 0 ? declared.Files[0] : RepoPath.Join(project.ProjectPath, "requirements.txt");
         var undeclared = byName.Values
             .Where(distribution => !covered.Contains(distribution.NormalizedName) && !ignored.Contains(distribution.NormalizedName))
@@ -114,6 +121,24 @@ public static class DriftChecker
             roots.Add((distribution, requirement.Extras));
             var versionMatters = requirement.Url is null && !entry.Editable;
             if (versionMatters && !ignored.Contains(name) && !requirement.Specifier.Contains(distribution.Version))
+            {
+                findings.Add(new Finding(FindingKind.VersionMismatch, distribution.Name, distribution.Version, entry, entry.Location));
+            }
+        }
+
+        // A -c line declares nothing, but pip installs what it does install at a version the constraint accepts: an
+        // installed version it refuses would not be what a deploy gets.
+        void CheckConstraint(RequirementEntry entry)
+        {
+            if (entry.Requirement is not { Url: null } requirement
+                || (requirement.Marker is { } marker && !AppliesTo(entry, marker, environment)))
+            {
+                return;
+            }
+
+            var name = requirement.NormalizedName;
+            if (covered.Contains(name) && !ignored.Contains(name) && byName.TryGetValue(name, out var distribution)
+                && !requirement.Specifier.Contains(distribution.Version))
             {
                 findings.Add(new Finding(FindingKind.VersionMismatch, distribution.Name, distribution.Version, entry, entry.Location));
             }

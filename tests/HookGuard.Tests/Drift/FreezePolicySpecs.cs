@@ -108,6 +108,20 @@ public sealed class FreezePolicySpecs
     }
 
     [Fact]
+    public void A_constraint_declares_nothing_but_must_accept_what_is_installed()
+    {
+        var constraint = Line(2, "flask<3", "svc/constraints.txt") with { FromConstraintFile = true };
+        var unused = Line(3, "gunicorn==21", "svc/constraints.txt") with { FromConstraintFile = true };
+        var declared = Declared(Line(1, "flask")) with { Constraints = [constraint, unused] };
+
+        var report = Check(declared, Installed(Dist("flask", "3.0.0"), Dist("six", "1.16.0")));
+
+        Assert.Equal(
+            ["VersionMismatch flask 3.0.0 svc/constraints.txt:2", "Undeclared six 1.16.0 svc/requirements.txt:0"],
+            report.Findings.Select(Describe));
+    }
+
+    [Fact]
     public void Ignored_names_give_no_finding_of_any_kind()
     {
         var report = Check(
