@@ -155,7 +155,10 @@ public static class DriftChecker
             var matches = installed.Distributions.Where(target.IsInstalledAs).ToArray();
             if (matches.Length == 0)
             {
-                findings.Add(new Finding(FindingKind.NotInstalled, entry.Text.Trim(), null, entry, entry.Location));
+                // No name to give: the line as written stands for it ("-e ./libs/x").
+                var written = entry.Text.Trim();
+                var name = entry.Editable && !written.StartsWith('-') ? "-e " + written : written;
+                findings.Add(new Finding(FindingKind.NotInstalled, name, null, entry, entry.Location));
                 return;
             }
 

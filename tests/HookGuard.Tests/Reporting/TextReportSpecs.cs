@@ -80,12 +80,14 @@ public sealed class TextReportSpecs
     [Fact]
     public void A_missing_editable_project_is_installed_from_its_own_directory()
     {
-        var entry = SampleReports.Entry("svc/requirements.txt", 1, "-e .", requirement: null, editable: true);
+        // The requirement-file reader keeps the target of "-e ." as the text, and says Editable.
+        var entry = SampleReports.Entry("svc/requirements.txt", 1, ".", requirement: null, editable: true);
         var report = new DriftReport("svc", "/home/me/venvs/svc", ["svc/requirements.txt"],
             [new Finding(FindingKind.NotInstalled, "-e .", null, entry, entry.Location)]);
 
         var text = Render(false, report);
 
+        Assert.Contains("declared '-e .', not installed", text);
         Assert.Contains("Fix: cd svc && /home/me/venvs/svc/bin/python -m pip install -e .", text);
     }
 
