@@ -78,7 +78,7 @@ public sealed class TextReportSpecs
     }
 
     [Fact]
-    public void A_missing_editable_project_is_installed_from_its_own_directory()
+    public void A_missing_editable_project_is_installed_from_its_own_directory_seen_from_the_work_tree_root()
     {
         // The requirement-file reader keeps the target of "-e ." as the text, and says Editable.
         var entry = SampleReports.Entry("svc/requirements.txt", 1, ".", requirement: null, editable: true);
@@ -88,7 +88,7 @@ public sealed class TextReportSpecs
         var text = Render(false, report);
 
         Assert.Contains("declared '-e .', not installed", text);
-        Assert.Contains("Fix: cd svc && /home/me/venvs/svc/bin/python -m pip install -e .", text);
+        Assert.Contains("Fix: /home/me/venvs/svc/bin/python -m pip install -e ./svc", text);
     }
 
     [Fact]
