@@ -28,12 +28,23 @@ public static partial class ConfigParser
 
         var reader = new Reader(file);
         var config = HookGuardConfig.Default;
+        var projects = new List<ProjectConfig>();
         foreach (var keyValue in document.KeyValues)
         {
+            if (KeyName(keyValue.Key) == "project")
+            {
+                // project = [{ path = "a" }, ...] is the same TOML as [[project]] tables, written inline.
+                foreach (var inline in reader.ReadInlineProjects(keyValue))
+                {
+                    Add(inline);
+                }
+
+                continue;
+            }
+
             config = reader.ReadTopLevel(config, keyValue);
         }
 
-        var projects = new List<ProjectConfig>();
         foreach (var table in document.Tables)
         {
             var name = KeyName(table.Name);
@@ -45,7 +56,13 @@ public static partial class ConfigParser
                     : "unknown table; the only table is [[project]]");
             }
 
-            var project = reader.ReadProject(table, line);
+            Add(reader.ReadProject(table.Items, line));
+        }
+
+        return config with { Projects = projects };
+
+        void Add(ProjectConfig project)
+        {
             var duplicate = projects.FirstOrDefault(existing => existing.Path == project.Path);
             if (duplicate is not null)
             {
@@ -55,8 +72,6 @@ public static partial class ConfigParser
 
             projects.Add(project);
         }
-
-        return config with { Projects = projects };
     }
 
     private static string DisplayPath(string path) => path.Length == 0 ? "." : path;
@@ -120,14 +135,37 @@ public static partial class ConfigParser
             };
         }
 
-        public ProjectConfig ReadProject(TableSyntaxBase table, int tableLine)
+        public IEnumerable<ProjectConfig> ReadInlineProjects(KeyValueSyntax keyValue)
+        {
+            const string expected = "[[project]] tables (or an array of inline tables)";
+            var line = Line(keyValue);
+            if (keyValue.Value is not ArraySyntax array)
+            {
+                throw WrongType("project", line, expected, keyValue.Value);
+            }
+
+            var projects = new List<ProjectConfig>();
+            foreach (var item in array.Items)
+            {
+                if (item.Value is not InlineTableSyntax inline)
+                {
+                    throw new ConfigError(file, Line(item), "project", $"expected {expected}, found an item that is {Describe(item.Value)}");
+                }
+
+                projects.Add(ReadProject(inline.Items.Select(entry => entry.KeyValue).OfType<KeyValueSyntax>(), Line(item)));
+            }
+
+            return projects;
+        }
+
+        public ProjectConfig ReadProject(IEnumerable<KeyValueSyntax> items, int tableLine)
         {
             string? path = null;
             string? venv = null;
             IReadOnlyList<string>? requirements = null;
             Policy? policy = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var keyValue in table.Items)
+            foreach (var keyValue in items)
             {
                 var key = KeyName(keyValue.Key);
                 var qualified = "project." + key;

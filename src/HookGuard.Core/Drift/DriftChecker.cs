@@ -17,12 +17,14 @@ namespace HookGuard.Core.Drift;
 /// match your environment" and installs nothing. So <c>foo==1.0; python_version&lt;'3'</c> on a 3.11 venv is neither
 /// not-installed nor a version mismatch, and an installed <c>foo</c> is undeclared: the pipeline would not install it.</item>
 /// <item>Every applicable line is checked on its own, so a name declared twice must be accepted by both lines.</item>
+/// <item>Constraint (<c>-c</c>) lines declare nothing, but a distribution that is declared (or, under top-level, needed)
+/// must be installed at a version they accept: otherwise pip would install another one.</item>
 /// <item>Direct references (<c>name @ url</c>) and editable lines are satisfied by any installed version: their
 /// specifier is empty, and pip does not compare versions for them either.</item>
 /// <item>Lines without a name (<c>-e .</c>, <c>./libs/x</c>, a URL without <c>#egg=</c>) match the installed
 /// distributions whose PEP 610 <c>direct_url.json</c> points at the same place; an unresolvable relative path (no project
 /// directory known) is not judged.</item>
-/// <item>The project's own editable install is never drift, declared or not.</item>
+/// <item>The project's own install (editable or from its directory) is never drift, declared or not.</item>
 /// <item>Ignored names (config <c>ignore</c>) never give a finding, but still count as declared roots for
 /// <see cref="Policy.TopLevel"/>, so what they need is needed.</item>
 /// <item>An undeclared distribution is reported against the first root requirement file with line 0: it concerns the file
@@ -52,7 +54,7 @@ public static class DriftChecker
         var roots = new List<(InstalledDistribution Distribution, IReadOnlyList<string> Extras)>();
         var findings = new List<Finding>();
 
-        foreach (var own in OwnEditableInstalls(installed, project))
+        foreach (var own in OwnInstalls(installed, project))
         {
             covered.Add(own.NormalizedName);
             roots.Add((own, []));
@@ -75,6 +77,11 @@ public static class DriftChecker
             covered.UnionWith(NeededBy(roots, byName, environment));
         }
 
+        foreach (var constraint in declared.Constraints)
+        {
+            CheckConstraint(constraint);
+        }
+
         var rootFile = declared.Files.Count > 0 ? declared.Files[0] : RepoPath.Join(project.ProjectPath, "requirements.txt");
         var undeclared = byName.Values
             .Where(distribution => !covered.Contains(distribution.NormalizedName) && !ignored.Contains(distribution.NormalizedName))
@@ -94,7 +101,7 @@ public static class DriftChecker
 
         void CheckNamed(RequirementEntry entry, Requirement requirement)
         {
-            if (requirement.Marker is { } marker && !marker.Evaluate(environment))
+            if (requirement.Marker is { } marker && !AppliesTo(entry, marker, environment))
             {
                 return;
             }
@@ -119,6 +126,24 @@ public static class DriftChecker
             }
         }
 
+        // A -c line declares nothing, but pip installs what it does install at a version the constraint accepts: an
+        // installed version it refuses would not be what a deploy gets.
+        void CheckConstraint(RequirementEntry entry)
+        {
+            if (entry.Requirement is not { Url: null } requirement
+                || (requirement.Marker is { } marker && !AppliesTo(entry, marker, environment)))
+            {
+                return;
+            }
+
+            var name = requirement.NormalizedName;
+            if (covered.Contains(name) && !ignored.Contains(name) && byName.TryGetValue(name, out var distribution)
+                && !requirement.Specifier.Contains(distribution.Version))
+            {
+                findings.Add(new Finding(FindingKind.VersionMismatch, distribution.Name, distribution.Version, entry, entry.Location));
+            }
+        }
+
         void CheckUnnamed(RequirementEntry entry)
         {
             var target = LocalTarget.From(entry, project);
@@ -130,7 +155,10 @@ public static class DriftChecker
             var matches = installed.Distributions.Where(target.IsInstalledAs).ToArray();
             if (matches.Length == 0)
             {
-                findings.Add(new Finding(FindingKind.NotInstalled, entry.Text.Trim(), null, entry, entry.Location));
+                // No name to give: the line as written stands for it ("-e ./libs/x").
+                var written = entry.Text.Trim();
+                var name = entry.Editable && !written.StartsWith('-') ? "-e " + written : written;
+                findings.Add(new Finding(FindingKind.NotInstalled, name, null, entry, entry.Location));
                 return;
             }
 
@@ -142,9 +170,13 @@ public static class DriftChecker
         }
     }
 
-    private static IEnumerable<InstalledDistribution> OwnEditableInstalls(InstalledSet installed, ProjectIdentity project) =>
+    /// <summary>
+    /// Distributions installed from the project's own directory: editable (<c>pip install -e .</c>) or not
+    /// (<c>pip install .</c>, PEP 610 <c>dir_info</c>). Either way it is the project itself, not something it depends on.
+    /// </summary>
+    private static IEnumerable<InstalledDistribution> OwnInstalls(InstalledSet installed, ProjectIdentity project) =>
         project.Directory is { } directory
-            ? installed.Distributions.Where(distribution => distribution.Editable && LocalTarget.PointsAt(distribution, directory))
+            ? installed.Distributions.Where(distribution => LocalTarget.PointsAt(distribution, directory))
             : [];
 
     /// <summary>
@@ -180,7 +212,7 @@ public static class DriftChecker
             {
                 var applies = dependency.Marker is not { } marker
                     ? newBase
-                    : (newBase && marker.Evaluate(environment)) || newExtras.Any(extra => marker.Evaluate(environment, extra));
+                    : (newBase && Holds(marker, environment, null)) || newExtras.Any(extra => Holds(marker, environment, extra));
                 if (!applies || !byName.TryGetValue(dependency.NormalizedName, out var target))
                 {
                     continue;
@@ -192,6 +224,33 @@ public static class DriftChecker
         }
 
         return needed;
+    }
+
+    /// <summary>A declared line's marker, evaluated as pip does (<c>extra</c> is <c>""</c> on a requirement line).</summary>
+    /// <exception cref="RequirementFileError">The marker has no defined result (e.g. <c>~=</c> between strings): pip errors too.</exception>
+    private static bool AppliesTo(RequirementEntry entry, Marker marker, MarkerEnvironment environment)
+    {
+        try
+        {
+            return marker.Evaluate(environment);
+        }
+        catch (PackagingFormatException error)
+        {
+            throw new RequirementFileError(entry.Location, error.Message);
+        }
+    }
+
+    /// <summary>A Requires-Dist marker that cannot be evaluated makes nothing needed, like a malformed line.</summary>
+    private static bool Holds(Marker marker, MarkerEnvironment environment, string? extra)
+    {
+        try
+        {
+            return marker.Evaluate(environment, extra);
+        }
+        catch (PackagingFormatException)
+        {
+            return false;
+        }
     }
 
     private static IReadOnlyList<Requirement> RequiresDist(

@@ -242,7 +242,7 @@ public static class RequirementFileEditor
     };
 
     private static string NormalizedSpecifier(SpecifierSet? specifier) =>
-        specifier is null ? "" : string.Join(',', specifier.ToString().Replace(" ", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        specifier is null ? "" : string.Join(',', string.Concat(specifier.ToString().Where(c => !char.IsWhiteSpace(c))).Split(',', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
 
     // Physical lines compared one by one: in-place edits keep the line count; appended lines come last.
     private static List<LineChange> DescribeChanges(string before, string after)

@@ -156,6 +156,13 @@ public sealed partial class Specifier
 
     public override string ToString() => Operator + Version;
 
+    /// <summary>
+    /// packaging's <c>Specifier._canonical_spec</c>, which decides when two specifiers are the same
+    /// (<c>&gt;3</c> and <c>&gt;3.0</c> are; <c>~=</c> keeps its trailing zeros because they change its meaning).
+    /// </summary>
+    internal (string Operator, string Version) CanonicalKey =>
+        (Operator, PythonVersion.TryParse(Version, out var version) ? version!.Canonical(stripTrailingZero: Operator != "~=") : Version);
+
     [GeneratedRegex(@"^([0-9]+)((?:a|b|c|rc)[0-9]+)$")]
     private static partial Regex ReleaseWithPreRelease();
 

@@ -25,7 +25,10 @@ public static class FindingText
 
         var text = finding.Declared.Text;
         var hash = text.IndexOf("--hash", StringComparison.Ordinal);
-        return (hash >= 0 ? text[..hash] : text).Trim().TrimEnd('\\').Trim();
+        var declared = (hash >= 0 ? text[..hash] : text).Trim().TrimEnd('\\').Trim();
+
+        // The requirement-file reader keeps only the target of an editable line ("." for "-e ."); say it as written.
+        return finding.Declared.Editable && !declared.StartsWith('-') ? "-e " + declared : declared;
     }
 
     /// <summary>Where the finding applies: <c>file:line</c>, or just the file for findings about the file as a whole.</summary>

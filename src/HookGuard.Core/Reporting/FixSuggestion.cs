@@ -26,32 +26,40 @@ public static class FixSuggestion
         if (finding.Declared is { Editable: false } && requirement is not null)
         {
             var extras = requirement.Extras.Count > 0 ? $"[{string.Join(',', requirement.Extras)}]" : "";
-            var target = requirement.Url is { } url
+            var named = requirement.Url is { } url
                 ? $"{requirement.Name}{extras} @ {url}"
                 : $"{requirement.Name}{extras}{requirement.Specifier}";
-            return $"{python} -m pip install {Shell.Quote(target)}";
+            return $"{python} -m pip install {Shell.Quote(named)}";
         }
 
-        // A path or URL the project declares as written ("-e .", "./libs/x"): pip reads such paths from the working
-        // directory, so the command runs in the project.
+        // A path or URL the project declares as written ("-e .", "./libs/x"). pip reads such paths from its working
+        // directory; the command is meant for the work-tree root (where hooks run), so a relative path is prefixed
+        // with the project's directory.
         var text = FindingText.Declared(finding) ?? finding.Name;
-        var arguments = Arguments(text);
-        var install = $"{python} -m pip install {string.Join(' ', arguments.Select(Shell.Quote))}";
-        return report.ProjectPath.Length == 0 ? install : $"cd {Shell.Quote(report.ProjectPath)} && {install}";
+        var (editable, target) = SplitEditable(text);
+        if (!target.Contains("://", StringComparison.Ordinal) && !IsAbsolute(target) && report.ProjectPath.Length > 0)
+        {
+            target = "./" + RepoPath.Normalize(RepoPath.Join(report.ProjectPath, target));
+        }
+
+        var arguments = editable ? new[] { "-e", target } : [target];
+        return $"{python} -m pip install {string.Join(' ', arguments.Select(Shell.Quote))}";
     }
 
-    private static IEnumerable<string> Arguments(string text)
+    private static (bool Editable, string Target) SplitEditable(string text)
     {
-        foreach (var editable in new[] { "--editable=", "--editable", "-e" })
+        foreach (var option in new[] { "--editable=", "--editable", "-e" })
         {
-            if (text.StartsWith(editable, StringComparison.Ordinal))
+            if (text.StartsWith(option, StringComparison.Ordinal))
             {
-                return ["-e", text[editable.Length..].Trim()];
+                return (true, text[option.Length..].Trim());
             }
         }
 
-        return [text];
+        return (false, text);
     }
+
+    private static bool IsAbsolute(string path) => path.StartsWith('/') || path.StartsWith('\\') || (path.Length >= 2 && path[1] == ':');
 
     /// <summary>The venv's interpreter: <c>Scripts\python.exe</c> on Windows layouts, <c>bin/python</c> elsewhere.</summary>
     private static string VenvPython(string venvPath)

@@ -12,26 +12,31 @@ public static class RequirementFileParser
     /// <param name="path">Repo-relative path, used in locations and errors.</param>
     /// <param name="content">The file's bytes.</param>
     /// <param name="variables">Looks up <c>${NAME}</c>; null or empty leaves the reference as written, as pip does.</param>
+    /// <param name="isDirectory">
+    /// Optional: answers pip's "is this path (as written) a directory?" for local projects. Without it, a path that is
+    /// not an archive nor a PEP 508 requirement is assumed to be one.
+    /// </param>
     /// <exception cref="RequirementFileError">pip would refuse the file.</exception>
-    public static ParsedRequirementFile Parse(string path, ReadOnlySpan<byte> content, Func<string, string?> variables)
+    public static ParsedRequirementFile Parse(string path, ReadOnlySpan<byte> content, Func<string, string?> variables, Func<string, bool>? isDirectory = null)
     {
         var (text, encoding) = RequirementFileEncoding.Decode(content, path);
-        return Parse(path, text, encoding, variables);
+        return Parse(path, text, encoding, variables, isDirectory);
     }
 
     /// <summary>Parses already decoded text (an editor re-reading what it is about to write).</summary>
     /// <exception cref="RequirementFileError">pip would refuse the file.</exception>
-    public static ParsedRequirementFile Parse(string path, string text, RequirementFileEncoding encoding, Func<string, string?> variables)
+    public static ParsedRequirementFile Parse(
+        string path, string text, RequirementFileEncoding encoding, Func<string, string?> variables, Func<string, bool>? isDirectory = null)
     {
         var lines = PythonStrings.SplitLines(text);
         var entries = new List<RequirementFileEntry>();
         foreach (var logical in LogicalLines.Read(text, lines, variables))
-            entries.Add(ParseLine(path, logical));
+            entries.Add(ParseLine(path, logical, isDirectory));
         return new ParsedRequirementFile(path, text, encoding, lines, entries);
     }
 
     // RequirementsFileParser._parse_file + ParsedLine + handle_requirement_line, for one logical line.
-    private static RequirementFileEntry ParseLine(string path, LogicalLine logical)
+    private static RequirementFileEntry ParseLine(string path, LogicalLine logical, Func<string, bool>? isDirectory)
     {
         var location = new SourceLocation(path, logical.FirstLine);
         var line = logical.Text.ToString();
@@ -52,7 +57,7 @@ public static class RequirementFileParser
             var requirementText = line[..argumentsLength];
             return new RequirementEntry(
                 location,
-                RequirementLineInterpreter.Interpret(requirementText, editable: false, location),
+                RequirementLineInterpreter.Interpret(requirementText, editable: false, location, isDirectory),
                 requirementText,
                 Editable: false,
                 options.Hashes)
@@ -68,7 +73,7 @@ public static class RequirementFileParser
             var at = line.IndexOf(editable, optionsStart, StringComparison.Ordinal);
             return new RequirementEntry(
                 location,
-                RequirementLineInterpreter.Interpret(editable, editable: true, location),
+                RequirementLineInterpreter.Interpret(editable, editable: true, location, isDirectory),
                 editable,
                 Editable: true,
                 [])

@@ -7,8 +7,9 @@ namespace HookGuard.Core.Requirements;
 /// Turns the requirement part of a line into a <see cref="Requirement"/> the way pip's
 /// <c>pip/_internal/req/constructors.py</c> does (<c>parse_req_from_line</c>, <c>parse_editable</c>), without
 /// touching the file system or building anything. Null means pip would only learn the name by building.
-/// Where pip asks the disk ("is this path a directory?"), a path-like text that is not a valid PEP 508
-/// requirement is taken to be a local project directory.
+/// Where pip asks the disk ("is this path a directory?") the caller's oracle answers; without one, a path-like text
+/// that is neither an archive nor a valid PEP 508 requirement (and an editable without a URL scheme) is taken to be a
+/// local project directory.
 /// </summary>
 internal static partial class RequirementLineInterpreter
 {
@@ -28,11 +29,11 @@ internal static partial class RequirementLineInterpreter
         [".zip", ".whl", ".tar.bz2", ".tbz", ".tar.gz", ".tgz", ".tar", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma"];
 
     /// <exception cref="RequirementFileError">pip would refuse the requirement.</exception>
-    public static Requirement? Interpret(string text, bool editable, SourceLocation location)
+    public static Requirement? Interpret(string text, bool editable, SourceLocation location, Func<string, bool>? isDirectory)
     {
         try
         {
-            return editable ? FromEditable(text) : FromLine(text);
+            return editable ? FromEditable(text, isDirectory) : FromLine(text, isDirectory);
         }
         catch (PackagingFormatException e)
         {
@@ -47,7 +48,7 @@ internal static partial class RequirementLineInterpreter
     private sealed class InvalidRequirementLine(string message) : Exception(message);
 
     // parse_req_from_line
-    private static Requirement? FromLine(string name)
+    private static Requirement? FromLine(string name, Func<string, bool>? isDirectory)
     {
         var markerSeparator = IsUrl(name) ? "; " : ";";
         Marker? marker = null;
@@ -66,6 +67,15 @@ internal static partial class RequirementLineInterpreter
         }
 
         var (pathWithoutExtras, extrasText) = StripExtras(name);
+        var isLocalProject = LooksLikePath(name) && (isDirectory is not null
+            ? isDirectory(pathWithoutExtras)
+            : !IsArchiveFile(pathWithoutExtras) && !IsPep508(name));
+        if (isLocalProject)
+        {
+            // A local project directory: pip learns the name by building it.
+            ConvertExtras(extrasText);
+            return null;
+        }
         if (IsArchiveFile(pathWithoutExtras))
         {
             // _get_url_from_path: "name @ url.whl" is a PEP 508 URL requirement, not a file path.
@@ -73,12 +83,6 @@ internal static partial class RequirementLineInterpreter
             var isPep508Url = at >= 0 && !LooksLikePath(name[..at]);
             if (!isPep508Url)
                 return FromLink(pathWithoutExtras, name, ConvertExtras(extrasText), marker);
-        }
-        else if (LooksLikePath(name) && !IsPep508(name))
-        {
-            // A local project directory: pip learns the name by building it.
-            ConvertExtras(extrasText);
-            return null;
         }
 
         return Requirement.Parse(name) with { Marker = marker };
@@ -110,10 +114,10 @@ internal static partial class RequirementLineInterpreter
     }
 
     // parse_editable
-    private static Requirement? FromEditable(string editable)
+    private static Requirement? FromEditable(string editable, Func<string, bool>? isDirectory)
     {
         var (urlWithoutExtras, extrasText) = StripExtras(editable);
-        if (!HasScheme(urlWithoutExtras))
+        if (isDirectory?.Invoke(urlWithoutExtras) ?? !HasScheme(urlWithoutExtras))
         {
             // os.path.isdir(url_no_extras): a local project, named only by building it.
             ConvertExtras(extrasText);

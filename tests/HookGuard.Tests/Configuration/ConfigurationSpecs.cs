@@ -99,6 +99,24 @@ public sealed class ConfigurationSpecs
     }
 
     [Fact]
+    public void Projects_may_be_written_as_an_array_of_inline_tables()
+    {
+        var config = ConfigParser.Parse("project = [\n  { path = \"a\", policy = \"top-level\" },\n  { path = \"b\" },\n]\n");
+
+        Assert.Equal(["a", "b"], config.Projects.Select(project => project.Path));
+        Assert.Equal(Policy.TopLevel, config.PolicyFor("a"));
+        Assert.Equal(3, config.Projects[1].Line);
+    }
+
+    [Fact]
+    public void Quoted_keys_mean_the_same_as_bare_ones()
+    {
+        var config = ConfigParser.Parse("\"on-missing-venv\" = \"block\"\n");
+
+        Assert.Equal(MissingVenvAction.Block, config.OnMissingVenv);
+    }
+
+    [Fact]
     public void A_project_at_the_root_has_the_empty_path()
     {
         var config = ConfigParser.Parse("[[project]]\npath = \".\"\n");

@@ -90,11 +90,35 @@ public sealed class FreezePolicySpecs
     }
 
     [Fact]
+    public void A_declared_marker_without_a_defined_result_is_an_error_on_its_line()
+    {
+        var declared = Declared(Line(6, "foo; os_name ~= 'posix'"));
+
+        var error = Assert.Throws<HookGuard.Core.Requirements.RequirementFileError>(() => Check(declared, Installed(Dist("foo", "1"))));
+
+        Assert.Equal("svc/requirements.txt:6", error.Location.ToString());
+    }
+
+    [Fact]
     public void A_direct_reference_accepts_whatever_version_was_installed_from_it()
     {
         var report = Check(Declared(Line(1, "mylib @ https://example.org/mylib-1.0.tar.gz")), VenvHolding(Dist("mylib", "1.0.dev0")));
 
         Assert.True(report.InSync);
+    }
+
+    [Fact]
+    public void A_constraint_declares_nothing_but_must_accept_what_is_installed()
+    {
+        var constraint = Line(2, "flask<3", "svc/constraints.txt") with { FromConstraintFile = true };
+        var unused = Line(3, "gunicorn==21", "svc/constraints.txt") with { FromConstraintFile = true };
+        var declared = Declared(Line(1, "flask")) with { Constraints = [constraint, unused] };
+
+        var report = Check(declared, Installed(Dist("flask", "3.0.0"), Dist("six", "1.16.0")));
+
+        Assert.Equal(
+            ["VersionMismatch flask 3.0.0 svc/constraints.txt:2", "Undeclared six 1.16.0 svc/requirements.txt:0"],
+            report.Findings.Select(Describe));
     }
 
     [Fact]

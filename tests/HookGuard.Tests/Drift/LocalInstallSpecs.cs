@@ -14,6 +14,17 @@ public sealed class LocalInstallSpecs
     }
 
     [Fact]
+    public void The_project_installed_from_its_directory_without_e_is_not_drift_either()
+    {
+        var copy = new HookGuard.Core.Installed.InstalledDistribution(
+            "svc", "0.1.0", "/site", new HookGuard.Core.Installed.DirectUrl("file:///home/dev/repo/svc", false, null, null, null), []);
+
+        var report = Check(Declared(), Installed(copy));
+
+        Assert.True(report.InSync);
+    }
+
+    [Fact]
     public void An_editable_install_of_another_directory_is_still_undeclared()
     {
         var report = Check(Declared(), VenvHolding(Editable("other", "0.1.0", "file:///home/dev/repo/other")));

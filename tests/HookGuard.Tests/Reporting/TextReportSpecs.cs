@@ -53,16 +53,42 @@ public sealed class TextReportSpecs
         Assert.Contains("\u001b[31mversion-mismatch\u001b[0m", Render(true, SampleReports.Drifting()));
     }
 
-    [Fact]
-    public void A_missing_editable_project_is_installed_from_its_own_directory()
+    [Theory]
+    [InlineData("uvicorn[standard]>=0.24 ; python_version >= '3.8'", ".venv/bin/python -m pip install 'uvicorn[standard]>=0.24'")]
+    [InlineData("mylib @ https://example.org/mylib-1.0.tar.gz", ".venv/bin/python -m pip install 'mylib @ https://example.org/mylib-1.0.tar.gz'")]
+    public void A_missing_requirement_is_installed_into_the_venv_as_declared_without_its_marker(string line, string command)
     {
-        var entry = SampleReports.Entry("svc/requirements.txt", 1, "-e .", requirement: null, editable: true);
+        var entry = SampleReports.Entry("requirements.txt", 1, line, HookGuard.Core.Packaging.Requirement.Parse(line));
+        var report = new DriftReport("", ".venv", ["requirements.txt"],
+            [new Finding(FindingKind.NotInstalled, entry.Requirement!.Name, null, entry, entry.Location)]);
+
+        var text = Render(false, report);
+
+        Assert.Contains("Fix: " + command, text);
+    }
+
+    [Fact]
+    public void A_Windows_venv_is_run_through_its_Scripts_python()
+    {
+        var entry = SampleReports.Entry("requirements.txt", 1, "six", SampleReports.Named("six"));
+        var report = new DriftReport("", @"C:\workpp\.venv", ["requirements.txt"],
+            [new Finding(FindingKind.NotInstalled, "six", null, entry, entry.Location)]);
+
+        Assert.Contains(@"Fix: 'C:\workpp\.venv\Scripts\python.exe' -m pip install six", Render(false, report));
+    }
+
+    [Fact]
+    public void A_missing_editable_project_is_installed_from_its_own_directory_seen_from_the_work_tree_root()
+    {
+        // The requirement-file reader keeps the target of "-e ." as the text, and says Editable.
+        var entry = SampleReports.Entry("svc/requirements.txt", 1, ".", requirement: null, editable: true);
         var report = new DriftReport("svc", "/home/me/venvs/svc", ["svc/requirements.txt"],
             [new Finding(FindingKind.NotInstalled, "-e .", null, entry, entry.Location)]);
 
         var text = Render(false, report);
 
-        Assert.Contains("Fix: cd svc && /home/me/venvs/svc/bin/python -m pip install -e .", text);
+        Assert.Contains("declared '-e .', not installed", text);
+        Assert.Contains("Fix: /home/me/venvs/svc/bin/python -m pip install -e ./svc", text);
     }
 
     [Fact]

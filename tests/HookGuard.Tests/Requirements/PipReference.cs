@@ -12,14 +12,14 @@ internal static class PipReference
     /// <summary>Finds <c>python{version}</c> on PATH (pyenv shims included) or under ~/.pyenv; fails when missing.</summary>
     public static string FindPython(string version)
     {
-        var names = new[] { $"python{version}" };
-        foreach (var dir in (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-            foreach (var name in names)
-                if (File.Exists(Path.Combine(dir, name))) return Path.Combine(dir, name);
+        // pyenv's own versions first: its shims on PATH refuse a version that is not the selected one.
         var pyenv = Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".pyenv", "versions");
         if (Directory.Exists(pyenv))
             foreach (var dir in Directory.GetDirectories(pyenv, version + ".*"))
                 if (File.Exists(Path.Combine(dir, "bin", "python"))) return Path.Combine(dir, "bin", "python");
+        foreach (var dir in (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+            if (!dir.Contains("shims", StringComparison.Ordinal) && File.Exists(Path.Combine(dir, $"python{version}")))
+                return Path.Combine(dir, $"python{version}");
         throw new InvalidOperationException($"python{version} is needed for the differential tests and was not found on PATH or in ~/.pyenv");
     }
 
@@ -88,6 +88,8 @@ internal static class PipReference
                             "link": ireq.link is not None,
                             "editable": bool(ireq.editable),
                             "hashes": sorted(f"{a}:{d}" for a, ds in hashes.items() for d in ds),
+                            # pip 23.2 vendors packaging 21.3, which still accepts non-PEP 440 ("legacy") specifiers.
+                            "legacy": bool(req) and any(type(s).__name__ == "LegacySpecifier" for s in req.specifier),
                         })
                 results.append({"ok": True, "entries": entries})
             except BaseException as e:

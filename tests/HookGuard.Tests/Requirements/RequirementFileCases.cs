@@ -41,7 +41,6 @@ internal static class RequirementFileCases
         "./dist/demo_pkg-1.2.3-py3-none-any.whl", "dist/other-0.1-py2.py3-none-any.whl",
         "./dist/sdist-1.0.tar.gz",
         "${HG_NAME}==1.0", "pkg==${HG_VERSION}", "https://${HG_HOST}/x/y-1.0-py3-none-any.whl", "${HG_SPACED}",
-        "pkg==${HG_EMPTY}1.0", "attrs==${hg_lower}",
         "six==1.16.0 --hash=sha256:abc --hash=sha256:def", "six==1.16.0 --hash sha256:abc",
         "certifi==2023.7.22 --hash=sha384:aa --hash=sha512:bb", "pkg==1.0 --global-option=--quiet",
         "pkg==1.0 -C key=value", "pkg==1.0 --config-settings=a=b --config-settings a=c", "wheel==0.41 --pre",
@@ -72,7 +71,7 @@ internal static class RequirementFileCases
         "-r", "--use-feature=bogus", "--no-index=1", "pkg==1.0 --hash='abc", "--in https://ambiguous",
         "pkg==1.0\t--hash=sha256:abc", "pkg==1.0#notacomment", "-C novalue", "--no-binary -x",
         "${HG_UNSET_VAR}==1.0", "-e https://example.com/not-vcs.zip", "-e git+https://github.com/a/noegg.git",
-        "./dist/bad.whl", "pkg===", "-x",
+        "./dist/bad.whl", "pkg===", "-x", "pkg==${HG_EMPTY}1.0", "attrs==${hg_lower}",
     ];
 
     private static readonly string[] Comments = ["# a comment", "#", "   # indented comment", "## double", "#comment \\"];
@@ -151,7 +150,7 @@ internal static class RequirementFileCases
             {
                 var spaces = Enumerable.Range(0, text.Length).Where(i => text[i] == ' ').ToList();
                 var at = spaces[random.Next(spaces.Count)];
-                text = text[..at] + Pick(random, " \\\n    ", "\\\n", " \\\n\t", "\\\n\\") + text[(at + 1)..];
+                text = text[..at] + Pick(random, " \\\n    ", "\\\n", " \\\n\t", " \\\n") + text[(at + 1)..];
             }
             if (random.Next(25) == 0) text += " \\\n# comment after a continuation";
             physical.Add(text);

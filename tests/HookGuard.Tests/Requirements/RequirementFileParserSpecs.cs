@@ -136,4 +136,14 @@ public sealed class RequirementFileParserSpecs
         // Assert
         Assert.Contains("is not a valid editable requirement", error.Reason);
     }
+
+    [Fact]
+    public void Strips_backslashes_at_both_ends_of_a_continued_line_as_pip_does()
+    {
+        // Act: join_lines uses line.strip("\\"), and keeps the backslash that starts the closing line.
+        var file = Parse("-r a\\\n\\\\b.txt\\\\\n\\c.txt\n");
+
+        // Assert: shlex then drops the remaining backslash as an escape.
+        Assert.Equal("ab.txtc.txt", Assert.IsType<IncludeEntry>(Assert.Single(file.Entries)).Path);
+    }
 }
