@@ -1,5 +1,7 @@
 using HookGuard.Checking;
 using HookGuard.Core.Editing;
+using HookGuard.Core.Packaging;
+using HookGuard.Core.Requirements;
 using HookGuard.Git;
 
 namespace HookGuard.Autostage;
@@ -13,9 +15,10 @@ namespace HookGuard.Autostage;
 /// <list type="number">
 /// <item>The editor must accept every edit (it refuses files using <c>--hash</c>, pins it cannot rewrite in place, and
 /// any result that would not re-read as intended).</item>
-/// <item>The work-tree copy must equal the staged copy: otherwise the user has unstaged edits, which must neither be
-/// committed nor lost, and HookGuard does not merge them (a three-way merge that may guess wrong is worse than a
-/// clear refusal).</item>
+/// <item>Unstaged edits in the file must be neither committed nor lost. When the work-tree copy differs from the staged
+/// copy, the same edits are made to the work-tree copy too, but only when each lands on a line the user did not touch
+/// (a pin whose line reads the same in both copies, once; a name the work tree does not declare yet); anything less
+/// certain is refused rather than merged by guesswork.</item>
 /// <item>In a partial commit (<c>git commit -- paths</c>) git commits from a temporary index and afterwards keeps
 /// its own <c>index.lock</c> as the repository's index. The fix is staged into both, so that the repository's index
 /// does not go back to the unfixed file after the commit; if the two disagree about the file (staged changes that
@@ -25,7 +28,8 @@ namespace HookGuard.Autostage;
 /// </remarks>
 public sealed class Autostager(StagedIndex index, Func<string, string?> variables)
 {
-    private sealed record PendingFix(string File, byte[] Before, byte[] After, GitFileMode Mode, IReadOnlyList<LineChange> Changes);
+    private sealed record PendingFix(
+        string File, byte[] Before, byte[] After, byte[] WorkTreeBefore, byte[] WorkTreeAfter, GitFileMode Mode, IReadOnlyList<LineChange> Changes);
 
     public AutostageResult Apply(ProjectVerdict verdict)
     {
@@ -52,13 +56,28 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
                     }
 
                     var staged = index.ReadBlob(entry.BlobId, file);
-                    var refusal = CheckWorkTree(file, staged) ?? CheckPartialCommit(file, entry);
-                    if (refusal is not null)
+                    if (CheckPartialCommit(file, entry) is { } partialCommitRefusal)
                     {
-                        return Refuse(report.Findings, refusal);
+                        return Refuse(report.Findings, partialCommitRefusal);
                     }
 
-                    pending.Add(new PendingFix(file, staged, edited.Content, entry.Mode, edited.Changes));
+                    var workTree = WorkTreeFile.Read(WorkTreePath(file));
+                    if (workTree is null)
+                    {
+                        return Refuse(report.Findings,
+                            $"{file} is staged but missing from the work tree; autostage would have to recreate it. Restore it (git checkout -- {file}) or fix the file by hand.");
+                    }
+
+                    string? unstagedRefusal = null;
+                    var workTreeAfter = workTree.AsSpan().SequenceEqual(staged)
+                        ? edited.Content
+                        : EditUnstagedCopy(file, workTree, edits, out unstagedRefusal);
+                    if (workTreeAfter is null)
+                    {
+                        return Refuse(report.Findings, unstagedRefusal ?? $"{file} has unstaged changes autostage cannot fix.");
+                    }
+
+                    pending.Add(new PendingFix(file, staged, edited.Content, workTree, workTreeAfter, entry.Mode, edited.Changes));
                     break;
             }
         }
@@ -69,17 +88,63 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
 
     private static AutostageResult Refuse(IReadOnlyList<Core.Drift.Finding> findings, string why) => new([], findings, why);
 
-    private string? CheckWorkTree(string file, byte[] staged)
+    /// <summary>
+    /// The work-tree copy with the same fix, when it holds unstaged edits: each pin update must find its line, word for
+    /// word and exactly once, in the work-tree copy, and each appended name must not be declared there already.
+    /// </summary>
+    private byte[]? EditUnstagedCopy(string file, byte[] workTree, IReadOnlyList<RequirementEdit> edits, out string? refusal)
     {
-        var workTree = WorkTreeFile.Read(WorkTreePath(file));
-        if (workTree is null)
+        var advice = $"Autostage never commits unstaged edits and never overwrites them: stage them (git add {file}) or stash them, then commit again; or run 'hookguard fix' and review.";
+        ParsedRequirementFile parsed;
+        try
         {
-            return $"{file} is staged but missing from the work tree; autostage would have to recreate it. Restore it (git checkout -- {file}) or fix the file by hand.";
+            parsed = RequirementFileParser.Parse(file, workTree, variables);
+        }
+        catch (RequirementFileError error)
+        {
+            refusal = $"{file} has unstaged changes that pip could not read ({error.Message}). {advice}";
+            return null;
         }
 
-        return workTree.AsSpan().SequenceEqual(staged)
-            ? null
-            : $"{file} has unstaged changes. Autostage never commits them and never overwrites them: stage them (git add {file}) or stash them, then commit again; or run 'hookguard fix' and review.";
+        var translated = new List<RequirementEdit>();
+        foreach (var edit in edits)
+        {
+            switch (edit)
+            {
+                case UpdatePin pin:
+                    var same = parsed.Requirements.Where(entry => entry.Text == pin.Entry.Text).ToArray();
+                    if (same.Length != 1)
+                    {
+                        refusal = $"{file} has unstaged changes on the line autostage must fix ({pin.Entry.Location}: {pin.Entry.Text.Trim()}). {advice}";
+                        return null;
+                    }
+
+                    translated.Add(pin with { Entry = same[0] });
+                    break;
+                case AppendRequirement append:
+                    var name = PackageName.Normalize(append.Name);
+                    if (parsed.Requirements.Any(entry => entry.Requirement?.NormalizedName == name))
+                    {
+                        refusal = $"{file} has unstaged changes that declare {append.Name}, which autostage must add to the commit. {advice}";
+                        return null;
+                    }
+
+                    translated.Add(append);
+                    break;
+            }
+        }
+
+        switch (RequirementFileEditor.Apply(parsed, translated, variables))
+        {
+            case EditedFile edited:
+                refusal = null;
+                return edited.Content;
+            case EditRefused refused:
+                refusal = $"{file} has unstaged changes, and the fix cannot be made to them: {refused.Message}. {advice}";
+                return null;
+            default:
+                throw new InvalidOperationException("The editor returned neither an edited file nor a refusal.");
+        }
     }
 
     /// <summary>
@@ -128,8 +193,8 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
                 }
 
                 var path = WorkTreePath(fix.File);
-                WorkTreeFile.ReplaceAtomically(path, fix.After);
-                undo.Push(() => WorkTreeFile.ReplaceAtomically(path, fix.Before));
+                WorkTreeFile.ReplaceAtomically(path, fix.WorkTreeAfter);
+                undo.Push(() => WorkTreeFile.ReplaceAtomically(path, fix.WorkTreeBefore));
             }
         }
         catch

@@ -94,7 +94,7 @@ public sealed class FreezePolicySpecs
     {
         var declared = Declared(Line(6, "foo; os_name ~= 'posix'"));
 
-        var error = Assert.Throws<HookGuard.Core.Requirements.RequirementFileError>(() => Check(declared, Installed(Dist("foo", "1"))));
+        var error = Assert.Throws<HookGuard.Core.Requirements.RequirementFileError>(() => Check(declared, VenvHolding(Dist("foo", "1"))));
 
         Assert.Equal("svc/requirements.txt:6", error.Location.ToString());
     }
@@ -114,7 +114,7 @@ public sealed class FreezePolicySpecs
         var unused = Line(3, "gunicorn==21", "svc/constraints.txt") with { FromConstraintFile = true };
         var declared = Declared(Line(1, "flask")) with { Constraints = [constraint, unused] };
 
-        var report = Check(declared, Installed(Dist("flask", "3.0.0"), Dist("six", "1.16.0")));
+        var report = Check(declared, VenvHolding(Dist("flask", "3.0.0"), Dist("six", "1.16.0")));
 
         Assert.Equal(
             ["VersionMismatch flask 3.0.0 svc/constraints.txt:2", "Undeclared six 1.16.0 svc/requirements.txt:0"],

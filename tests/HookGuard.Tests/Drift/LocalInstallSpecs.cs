@@ -19,7 +19,7 @@ public sealed class LocalInstallSpecs
         var copy = new HookGuard.Core.Installed.InstalledDistribution(
             "svc", "0.1.0", "/site", new HookGuard.Core.Installed.DirectUrl("file:///home/dev/repo/svc", false, null, null, null), []);
 
-        var report = Check(Declared(), Installed(copy));
+        var report = Check(Declared(), VenvHolding(copy));
 
         Assert.True(report.InSync);
     }

@@ -22,7 +22,7 @@ public sealed class RequirementFilesAgainstVenvSpecs
             ("svc/requirements/base.txt", "Flask==3.0.0\n"),
             ("svc/constraints.txt", "flask<4\nnumpy<2\n"));
 
-        var report = Check(declared, Installed(
+        var report = Check(declared, VenvHolding(
             Dist("flask", "3.0.0"), Dist("requests", "2.31.0"), Editable("svc", "0.1", "file:///home/dev/repo/svc")));
 
         Assert.True(report.InSync, string.Join("; ", report.Findings.Select(Describe)));
@@ -35,7 +35,7 @@ public sealed class RequirementFilesAgainstVenvSpecs
             ("svc/requirements.txt", "-r requirements/base.txt\n-e ./libs/shared\n"),
             ("svc/requirements/base.txt", "\n# pinned\nFlask==2.3.3\n"));
 
-        var report = Check(declared, Installed(Dist("Flask", "3.0.0"), Dist("click", "8.1.7")));
+        var report = Check(declared, VenvHolding(Dist("Flask", "3.0.0"), Dist("click", "8.1.7")));
 
         Assert.Equal(
         [
