@@ -161,6 +161,23 @@ public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatab
         return builder.ToString();
     }
 
+    /// <summary>
+    /// packaging's <c>canonicalize_version</c>: the normalized form, optionally without trailing <c>.0</c>
+    /// release components (<c>1.0.0</c> → <c>1</c>).
+    /// </summary>
+    internal string Canonical(bool stripTrailingZero)
+    {
+        if (!stripTrailingZero || _significantReleaseLength == _release.Length) return Normalized;
+        var builder = new StringBuilder();
+        if (_epoch != "0") builder.Append(_epoch).Append('!');
+        // re.sub(r"(\.0)+$", "", "0.0") leaves "0": the first component is never removed.
+        builder.AppendJoin('.', _release.Take(Math.Max(1, _significantReleaseLength)));
+        var full = Normalized;
+        var releaseEnd = (_epoch != "0" ? _epoch.Length + 1 : 0) + string.Join('.', _release).Length;
+        builder.Append(full.AsSpan(releaseEnd));
+        return builder.ToString();
+    }
+
     /// <summary>This version without its local label, for the comparisons that ignore it.</summary>
     internal PythonVersion WithoutLocal() =>
         _local is null ? this : new PythonVersion(Text, _epoch, _release, _preLabel, _preNumber, _post, _dev, null);

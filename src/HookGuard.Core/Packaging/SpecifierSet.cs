@@ -95,9 +95,13 @@ public sealed class SpecifierSet
 
     public bool IsEmpty => Specifiers.Count == 0;
 
-    /// <summary>packaging's <c>str(SpecifierSet)</c>: distinct specifiers, sorted, joined with commas.</summary>
+    /// <summary>
+    /// packaging's <c>str(SpecifierSet)</c>: the specifiers of its frozenset (the first of each group of
+    /// equivalent ones, see <see cref="Specifier"/> equality), sorted, joined with commas.
+    /// </summary>
     public string Normalized =>
-        string.Join(',', Specifiers.Select(s => s.ToString()).Distinct().OrderBy(s => s, Comparer<string>.Create(PythonText.CompareCodePoints)));
+        string.Join(',', Specifiers.DistinctBy(s => s.CanonicalKey).Select(s => s.ToString())
+            .OrderBy(s => s, Comparer<string>.Create(PythonText.CompareCodePoints)));
 
     public override string ToString() => Text;
 }
