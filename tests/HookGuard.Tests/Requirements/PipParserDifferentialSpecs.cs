@@ -9,7 +9,7 @@ namespace HookGuard.Tests.Requirements;
 /// </summary>
 public abstract class PipParserDifferentialSpecs(string pythonVersion, int seed)
 {
-    private const int CaseCount = 250;
+    private const int CaseCount = 200;
 
     [Fact]
     public void Parses_generated_requirement_files_exactly_as_pip_does()
