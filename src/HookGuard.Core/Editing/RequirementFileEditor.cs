@@ -19,11 +19,21 @@ public static class RequirementFileEditor
     /// <param name="edits">Pins to update (entries of this file) and distributions to append, in order.</param>
     /// <param name="variables">The same <c>${VAR}</c> lookup the file was parsed with, to re-read the result.</param>
     /// <param name="localPath">The same local-path oracle the file was parsed with, if any.</param>
+    /// <param name="installChecksHashes">
+    /// Another file of the same install uses hashes (<see cref="DeclaredSet.UsesHashes"/>): pip then wants a hash on
+    /// every line of this file too.
+    /// </param>
     public static EditResult Apply(
-        ParsedRequirementFile file, IReadOnlyList<RequirementEdit> edits, Func<string, string?> variables, Func<string, LocalPathKind>? localPath = null)
+        ParsedRequirementFile file, IReadOnlyList<RequirementEdit> edits, Func<string, string?> variables,
+        Func<string, LocalPathKind>? localPath = null, bool installChecksHashes = false)
     {
         var fileLocation = new SourceLocation(file.Path, 1);
         if (edits.Count == 0) return new EditedFile(file.Encoding.Encode(file.Text), []);
+        if (installChecksHashes && !file.UsesHashes)
+        {
+            return new EditRefused(EditRefusalReason.HashCheckingFile, fileLocation,
+                $"{file.Path} is installed together with a file that uses --hash: pip would refuse an unhashed requirement, and the hashes of the new version are not known here");
+        }
         if (file.UsesHashes)
         {
             var hashed = file.Entries.First(e => e is RequirementEntry { Hashes.Count: > 0 } or OptionEntry { RequiresHashes: true });
