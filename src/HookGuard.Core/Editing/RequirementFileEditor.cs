@@ -18,10 +18,22 @@ public static class RequirementFileEditor
     /// <param name="file">The file as parsed (its decoded text and encoding are written back).</param>
     /// <param name="edits">Pins to update (entries of this file) and distributions to append, in order.</param>
     /// <param name="variables">The same <c>${VAR}</c> lookup the file was parsed with, to re-read the result.</param>
-    public static EditResult Apply(ParsedRequirementFile file, IReadOnlyList<RequirementEdit> edits, Func<string, string?> variables)
+    /// <param name="localPath">The same local-path oracle the file was parsed with, if any.</param>
+    /// <param name="installChecksHashes">
+    /// Another file of the same install uses hashes (<see cref="DeclaredSet.UsesHashes"/>): pip then wants a hash on
+    /// every line of this file too.
+    /// </param>
+    public static EditResult Apply(
+        ParsedRequirementFile file, IReadOnlyList<RequirementEdit> edits, Func<string, string?> variables,
+        Func<string, LocalPathKind>? localPath = null, bool installChecksHashes = false)
     {
         var fileLocation = new SourceLocation(file.Path, 1);
         if (edits.Count == 0) return new EditedFile(file.Encoding.Encode(file.Text), []);
+        if (installChecksHashes && !file.UsesHashes)
+        {
+            return new EditRefused(EditRefusalReason.HashCheckingFile, fileLocation,
+                $"{file.Path} is installed together with a file that uses --hash: pip would refuse an unhashed requirement, and the hashes of the new version are not known here");
+        }
         if (file.UsesHashes)
         {
             var hashed = file.Entries.First(e => e is RequirementEntry { Hashes.Count: > 0 } or OptionEntry { RequiresHashes: true });
@@ -30,7 +42,7 @@ public static class RequirementFileEditor
         }
 
         var changes = new List<TextChange>();
-        var pins = new Dictionary<RequirementEntry, string>(ReferenceEqualityComparer.Instance);
+        var pins = new Dictionary<SourceLocation, string>();
         var appended = new List<AppendRequirement>();
         foreach (var edit in edits)
         {
@@ -40,7 +52,8 @@ public static class RequirementFileEditor
                     var result = PlanPin(file, pin);
                     if (result.Refusal is not null) return result.Refusal;
                     changes.Add(result.Change!);
-                    pins[pin.Entry] = pin.Version;
+                    if (!pins.TryAdd(pin.Entry.Location, pin.Version))
+                        return new EditRefused(EditRefusalReason.InvalidEdit, pin.Entry.Location, $"'{pin.Entry.Text}' is pinned twice in one edit");
                     break;
                 case AppendRequirement append:
                     if (!IsValidPin(append.Name, append.Version))
@@ -60,7 +73,7 @@ public static class RequirementFileEditor
             return new EditRefused(EditRefusalReason.UnrepresentableCharacter, fileLocation,
                 $"the new text cannot be written in {file.Path}'s encoding ({file.Encoding.Name})");
 
-        var verdict = Verify(file, newText, pins, appended, variables);
+        var verdict = Verify(file, newText, pins, appended, variables, localPath);
         if (verdict is not null) return verdict;
 
         return new EditedFile(file.Encoding.Encode(newText), DescribeChanges(file.Text, newText));
@@ -197,20 +210,20 @@ public static class RequirementFileEditor
     }
 
     private static EditRefused? Verify(
-        ParsedRequirementFile original, string newText, IReadOnlyDictionary<RequirementEntry, string> pins,
-        IReadOnlyList<AppendRequirement> appended, Func<string, string?> variables)
+        ParsedRequirementFile original, string newText, IReadOnlyDictionary<SourceLocation, string> pins,
+        IReadOnlyList<AppendRequirement> appended, Func<string, string?> variables, Func<string, LocalPathKind>? localPath)
     {
         ParsedRequirementFile reparsed;
         try
         {
-            reparsed = RequirementFileParser.Parse(original.Path, newText, original.Encoding, variables);
+            reparsed = RequirementFileParser.Parse(original.Path, newText, original.Encoding, variables, localPath);
         }
         catch (RequirementFileError e)
         {
             return new EditRefused(EditRefusalReason.WouldChangeMeaning, e.Location, $"the edited file would not parse: {e.Reason}");
         }
 
-        var expected = original.Entries.Select(e => Signature(e, e is RequirementEntry r && pins.TryGetValue(r, out var v) ? v : null))
+        var expected = original.Entries.Select(e => Signature(e, e is RequirementEntry && pins.TryGetValue(e.Location, out var v) ? v : null))
             .Concat(appended.Select(a => Signature(new RequirementEntry(new SourceLocation(original.Path, 0), Requirement.Parse(a.Name), a.Name, false, []), a.Version)))
             .ToList();
         var actual = reparsed.Entries.Select(e => Signature(e, null)).ToList();

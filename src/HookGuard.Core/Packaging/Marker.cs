@@ -6,6 +6,12 @@ namespace HookGuard.Core.Packaging;
 /// A parsed PEP 508 environment marker expression (https://peps.python.org/pep-0508/#environment-markers),
 /// parsed and evaluated as <c>packaging.markers.Marker</c> (packaging 24.1, vendored by pip 24.2) does.
 /// </summary>
+/// <remarks>
+/// packaging 21.3 (pip 23.2) differs and we follow 24.1: its pyparsing grammar needed no word boundaries
+/// (<c>'x'andos_name</c>) but exactly one space in <c>not in</c>; it kept backslashes in quoted strings
+/// verbatim instead of decoding Python escapes; it compared extras without PEP 685 normalization; and its
+/// version comparisons rejected pre-releases (<c>python_full_version &gt;= "3.8"</c> was False on 3.13.0rc1).
+/// </remarks>
 public sealed class Marker
 {
     private readonly MarkerGroup _expression;

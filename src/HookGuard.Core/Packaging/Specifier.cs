@@ -7,6 +7,14 @@ namespace HookGuard.Core.Packaging;
 /// (https://peps.python.org/pep-0440/#version-specifiers), with the matching rules of
 /// <c>packaging.specifiers.Specifier</c> (packaging 24.1).
 /// </summary>
+/// <remarks>
+/// Where packaging 21.3 (vendored by pip 23.2) disagrees, we follow 24.1, as the differential specs check:
+/// 21.3 accepted any non-PEP 440 specifier as a <c>LegacySpecifier</c> (24.1 rejects it), let <c>===</c>
+/// swallow <c>)</c> and <c>;</c>, prefix-matched <c>==V.*</c> and <c>~=V</c> on V as written (so <c>~=04.3</c>
+/// rejected <c>04.3</c>) and without zero-padding the candidate's release (<c>!=2.0.*</c> accepted
+/// <c>2.post0</c>). Legacy installed versions are the one place we keep 21.3's answer, see
+/// <see cref="SpecifierSet.Contains(string)"/>.
+/// </remarks>
 public sealed partial class Specifier
 {
     /// <summary>One of <c>~= == != &lt;= &gt;= &lt; &gt; ===</c>.</summary>

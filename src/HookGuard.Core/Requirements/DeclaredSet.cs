@@ -13,4 +13,10 @@ public sealed record DeclaredSet(IReadOnlyList<string> Files, IReadOnlyList<Requ
 
     /// <summary>Each file as parsed, by repo-relative path, so an editor can rewrite the one a requirement came from.</summary>
     public IReadOnlyDictionary<string, ParsedRequirementFile> ParsedFiles { get; init; } = new Dictionary<string, ParsedRequirementFile>();
+
+    /// <summary>
+    /// Whether <c>pip install -r</c> of these files runs in hash-checking mode: one file with <c>--hash</c> or
+    /// <c>--require-hashes</c> makes pip demand a hash for every requirement, in every file.
+    /// </summary>
+    public bool UsesHashes => ParsedFiles.Values.Any(f => f.UsesHashes);
 }

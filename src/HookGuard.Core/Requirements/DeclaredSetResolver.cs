@@ -13,9 +13,9 @@ public static partial class DeclaredSetResolver
     /// <param name="rootFiles">Repo-relative paths (forward slashes) of the project's requirement files.</param>
     /// <param name="readFile">Reads a repo-relative path (for a hook: from the index); null when there is no such file.</param>
     /// <param name="variables">Looks up <c>${NAME}</c> in the files; null or empty leaves the reference as written.</param>
-    /// <param name="isDirectory">Optional: whether a local project path, as written in a file, is a directory (see <see cref="RequirementFileParser"/>).</param>
+    /// <param name="localPath">Optional: what a local path, as written in a file, is on disk (see <see cref="RequirementFileParser"/>).</param>
     /// <exception cref="RequirementFileError">A file pip would refuse, a missing or unfollowable include, or a cycle.</exception>
-    public static DeclaredSet Resolve(IReadOnlyList<string> rootFiles, Func<string, byte[]?> readFile, Func<string, string?> variables, Func<string, bool>? isDirectory = null)
+    public static DeclaredSet Resolve(IReadOnlyList<string> rootFiles, Func<string, byte[]?> readFile, Func<string, string?> variables, Func<string, LocalPathKind>? localPath = null)
     {
         var parsed = new Dictionary<string, ParsedRequirementFile>(StringComparer.Ordinal);
         var files = new List<string>();
@@ -48,7 +48,7 @@ public static partial class DeclaredSetResolver
                     includedFrom is null
                         ? $"could not open requirements file '{path}'"
                         : $"could not open requirements file '{path}' (included as '{includedFrom.Path}')");
-                file = RequirementFileParser.Parse(path, content, variables, isDirectory);
+                file = RequirementFileParser.Parse(path, content, variables, localPath);
                 parsed.Add(path, file);
                 files.Add(path);
             }

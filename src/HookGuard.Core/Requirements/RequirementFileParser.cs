@@ -12,31 +12,31 @@ public static class RequirementFileParser
     /// <param name="path">Repo-relative path, used in locations and errors.</param>
     /// <param name="content">The file's bytes.</param>
     /// <param name="variables">Looks up <c>${NAME}</c>; null or empty leaves the reference as written, as pip does.</param>
-    /// <param name="isDirectory">
-    /// Optional: answers pip's "is this path (as written) a directory?" for local projects. Without it, a path that is
-    /// not an archive nor a PEP 508 requirement is assumed to be one.
+    /// <param name="localPath">
+    /// Optional: what a local path (as written, relative to where pip would run) is on disk. Without it, a path that is
+    /// not an archive nor a PEP 508 requirement, and an editable without a URL scheme, are assumed to be projects.
     /// </param>
     /// <exception cref="RequirementFileError">pip would refuse the file.</exception>
-    public static ParsedRequirementFile Parse(string path, ReadOnlySpan<byte> content, Func<string, string?> variables, Func<string, bool>? isDirectory = null)
+    public static ParsedRequirementFile Parse(string path, ReadOnlySpan<byte> content, Func<string, string?> variables, Func<string, LocalPathKind>? localPath = null)
     {
         var (text, encoding) = RequirementFileEncoding.Decode(content, path);
-        return Parse(path, text, encoding, variables, isDirectory);
+        return Parse(path, text, encoding, variables, localPath);
     }
 
     /// <summary>Parses already decoded text (an editor re-reading what it is about to write).</summary>
     /// <exception cref="RequirementFileError">pip would refuse the file.</exception>
     public static ParsedRequirementFile Parse(
-        string path, string text, RequirementFileEncoding encoding, Func<string, string?> variables, Func<string, bool>? isDirectory = null)
+        string path, string text, RequirementFileEncoding encoding, Func<string, string?> variables, Func<string, LocalPathKind>? localPath = null)
     {
         var lines = PythonStrings.SplitLines(text);
         var entries = new List<RequirementFileEntry>();
         foreach (var logical in LogicalLines.Read(text, lines, variables))
-            entries.Add(ParseLine(path, logical, isDirectory));
+            entries.Add(ParseLine(path, logical, localPath));
         return new ParsedRequirementFile(path, text, encoding, lines, entries);
     }
 
     // RequirementsFileParser._parse_file + ParsedLine + handle_requirement_line, for one logical line.
-    private static RequirementFileEntry ParseLine(string path, LogicalLine logical, Func<string, bool>? isDirectory)
+    private static RequirementFileEntry ParseLine(string path, LogicalLine logical, Func<string, LocalPathKind>? localPath)
     {
         var location = new SourceLocation(path, logical.FirstLine);
         var line = logical.Text.ToString();
@@ -57,7 +57,7 @@ public static class RequirementFileParser
             var requirementText = line[..argumentsLength];
             return new RequirementEntry(
                 location,
-                RequirementLineInterpreter.Interpret(requirementText, editable: false, location, isDirectory),
+                RequirementLineInterpreter.Interpret(requirementText, editable: false, location, localPath),
                 requirementText,
                 Editable: false,
                 options.Hashes)
@@ -73,7 +73,7 @@ public static class RequirementFileParser
             var at = line.IndexOf(editable, optionsStart, StringComparison.Ordinal);
             return new RequirementEntry(
                 location,
-                RequirementLineInterpreter.Interpret(editable, editable: true, location, isDirectory),
+                RequirementLineInterpreter.Interpret(editable, editable: true, location, localPath),
                 editable,
                 Editable: true,
                 [])

@@ -7,7 +7,7 @@ namespace HookGuard.Core.Requirements;
 /// Turns the requirement part of a line into a <see cref="Requirement"/> the way pip's
 /// <c>pip/_internal/req/constructors.py</c> does (<c>parse_req_from_line</c>, <c>parse_editable</c>), without
 /// touching the file system or building anything. Null means pip would only learn the name by building.
-/// Where pip asks the disk ("is this path a directory?") the caller's oracle answers; without one, a path-like text
+/// Where pip asks the disk ("is this path a directory, and a project?") the caller's oracle answers; without one, a path-like text
 /// that is neither an archive nor a valid PEP 508 requirement (and an editable without a URL scheme) is taken to be a
 /// local project directory.
 /// </summary>
@@ -29,11 +29,11 @@ internal static partial class RequirementLineInterpreter
         [".zip", ".whl", ".tar.bz2", ".tbz", ".tar.gz", ".tgz", ".tar", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma"];
 
     /// <exception cref="RequirementFileError">pip would refuse the requirement.</exception>
-    public static Requirement? Interpret(string text, bool editable, SourceLocation location, Func<string, bool>? isDirectory)
+    public static Requirement? Interpret(string text, bool editable, SourceLocation location, Func<string, LocalPathKind>? localPath)
     {
         try
         {
-            return editable ? FromEditable(text, isDirectory) : FromLine(text, isDirectory);
+            return editable ? FromEditable(text, localPath) : FromLine(text, localPath);
         }
         catch (PackagingFormatException e)
         {
@@ -48,7 +48,7 @@ internal static partial class RequirementLineInterpreter
     private sealed class InvalidRequirementLine(string message) : Exception(message);
 
     // parse_req_from_line
-    private static Requirement? FromLine(string name, Func<string, bool>? isDirectory)
+    private static Requirement? FromLine(string name, Func<string, LocalPathKind>? localPath)
     {
         var markerSeparator = IsUrl(name) ? "; " : ";";
         Marker? marker = null;
@@ -63,14 +63,18 @@ internal static partial class RequirementLineInterpreter
 
         if (IsUrl(name))
         {
+            RejectNonLocalFileUrl(name);
             return FromLink(name, name, extras: [], marker);
         }
 
         var (pathWithoutExtras, extrasText) = StripExtras(name);
-        var isLocalProject = LooksLikePath(name) && (isDirectory is not null
-            ? isDirectory(pathWithoutExtras)
-            : !IsArchiveFile(pathWithoutExtras) && !IsPep508(name));
-        if (isLocalProject)
+        var kind = !LooksLikePath(name) ? LocalPathKind.NotADirectory
+            : localPath is not null ? localPath(pathWithoutExtras)
+            : !IsArchiveFile(pathWithoutExtras) && !IsPep508(name) ? LocalPathKind.ProjectDirectory
+            : LocalPathKind.NotADirectory;
+        if (kind == LocalPathKind.Directory)
+            throw new InvalidRequirementLine($"Directory '{name}' is not installable. Neither 'setup.py' nor 'pyproject.toml' found.");
+        if (kind == LocalPathKind.ProjectDirectory)
         {
             // A local project directory: pip learns the name by building it.
             ConvertExtras(extrasText);
@@ -85,7 +89,21 @@ internal static partial class RequirementLineInterpreter
                 return FromLink(pathWithoutExtras, name, ConvertExtras(extrasText), marker);
         }
 
-        return Requirement.Parse(name) with { Marker = marker };
+        var requirement = Requirement.Parse(name) with { Marker = marker };
+        if (requirement.Url is not null) RejectNonLocalFileUrl(requirement.Url);
+        return requirement;
+    }
+
+    // Link.file_path -> url_to_path: on POSIX pip refuses file://host/... unless host is empty or localhost.
+    private static void RejectNonLocalFileUrl(string url)
+    {
+        if (UrlScheme(url) != "file") return;
+        var rest = url.TrimStart(UrlLeadingJunk)[5..];
+        if (!rest.StartsWith("//", StringComparison.Ordinal)) return;
+        var end = rest.IndexOfAny(['/', '?', '#'], 2);
+        var netloc = end < 0 ? rest[2..] : rest[2..end];
+        if (netloc.Length > 0 && !netloc.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidRequirementLine($"non-local file URIs are not supported on this platform: '{url}'");
     }
 
     // A link (URL or archive path): a wheel's file name gives name==version, else an #egg= fragment, else nothing.
@@ -114,10 +132,11 @@ internal static partial class RequirementLineInterpreter
     }
 
     // parse_editable
-    private static Requirement? FromEditable(string editable, Func<string, bool>? isDirectory)
+    private static Requirement? FromEditable(string editable, Func<string, LocalPathKind>? localPath)
     {
         var (urlWithoutExtras, extrasText) = StripExtras(editable);
-        if (isDirectory?.Invoke(urlWithoutExtras) ?? !HasScheme(urlWithoutExtras))
+        // parse_editable only asks os.path.isdir; whether it is a project shows when pip builds it.
+        if (localPath is not null ? localPath(urlWithoutExtras) != LocalPathKind.NotADirectory : !HasScheme(urlWithoutExtras))
         {
             // os.path.isdir(url_no_extras): a local project, named only by building it.
             ConvertExtras(extrasText);
@@ -125,6 +144,7 @@ internal static partial class RequirementLineInterpreter
         }
         if (urlWithoutExtras.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
+            RejectNonLocalFileUrl(urlWithoutExtras);
             var egg = EggFragment(urlWithoutExtras);
             if (egg is null) return null;
             var requirement = Requirement.Parse(egg);

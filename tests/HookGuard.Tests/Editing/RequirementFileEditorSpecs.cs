@@ -114,4 +114,24 @@ public sealed class RequirementFileEditorSpecs
         // Assert
         Assert.Equal(reason, Assert.IsType<EditRefused>(result).Reason);
     }
+
+    [Fact]
+    public void Refuses_to_append_to_a_file_installed_together_with_a_hashed_file()
+    {
+        // Arrange
+        var files = new Dictionary<string, byte[]>
+        {
+            ["requirements.txt"] = "-r locked.txt\nsix==1.0\n"u8.ToArray(),
+            ["locked.txt"] = "attrs==23.1.0 --hash=sha256:abc\n"u8.ToArray(),
+        };
+        var declared = DeclaredSetResolver.Resolve(["requirements.txt"], files.GetValueOrDefault, NoVariables);
+
+        // Act
+        var result = RequirementFileEditor.Apply(declared.ParsedFiles["requirements.txt"], [new AppendRequirement("Flask", "3.0.0")], NoVariables,
+            installChecksHashes: declared.UsesHashes);
+
+        // Assert
+        Assert.True(declared.UsesHashes);
+        Assert.Equal(EditRefusalReason.HashCheckingFile, Assert.IsType<EditRefused>(result).Reason);
+    }
 }

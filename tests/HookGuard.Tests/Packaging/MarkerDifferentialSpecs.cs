@@ -40,6 +40,7 @@ public sealed class MarkerReferenceFixture
             .Concat(handWritten.Select(m => (m, 3, (string?)"Foo_Bar")))
             .Concat(Enumerable.Range(0, 5000).Select(_ =>
                 (cases.Marker(), random.Next(Environments.Length), Extras[random.Next(Extras.Length)])))
+            .Concat(Enumerable.Range(0, 300).Select(_ => ("os_name " + cases.Noise(10), 0, (string?)null)))
             .ToArray();
         Answers = new DifferentialAnswers(new JsonObject
         {

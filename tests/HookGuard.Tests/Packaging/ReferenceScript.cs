@@ -134,6 +134,18 @@ def requirement_answer(text):
     }
 
 
+def characters_answer():
+    import re
+    import unicodedata
+
+    bmp = [c for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    return {
+        "space": [c for c in bmp if re.match(r"\s", chr(c))],
+        "word": [c for c in bmp if re.match(r"\w", chr(c))],
+        "unassigned": [c for c in bmp if unicodedata.category(chr(c)) == "Cn"],
+    }
+
+
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         cases = json.load(f)
@@ -145,6 +157,8 @@ def main():
         "markers": [marker_answer(c) for c in cases.get("markers", [])],
         "requirements": [requirement_answer(r) for r in cases.get("requirements", [])],
     }
+    if cases.get("characters"):
+        answers["characters"] = characters_answer()
     sys.stdout.write(json.dumps(answers))
 
 

@@ -9,7 +9,7 @@ namespace HookGuard.Tests.Requirements;
 /// </summary>
 public abstract class PipParserDifferentialSpecs(string pythonVersion, int seed)
 {
-    private const int CaseCount = 250;
+    private const int CaseCount = 200;
 
     [Fact]
     public void Parses_generated_requirement_files_exactly_as_pip_does()
@@ -72,6 +72,11 @@ public abstract class PipParserDifferentialSpecs(string pythonVersion, int seed)
         }
     }
 
+    private static LocalPathKind LocalPath(string path) =>
+        !Directory.Exists(path) ? LocalPathKind.NotADirectory
+        : File.Exists(Path.Combine(path, "setup.py")) || File.Exists(Path.Combine(path, "pyproject.toml")) ? LocalPathKind.ProjectDirectory
+        : LocalPathKind.Directory;
+
     // pip asks the disk whether a local path is a project directory, relative to where it runs (the case folder).
     private static string Describe(RequirementFileCase c, string caseDirectory)
     {
@@ -79,7 +84,7 @@ public abstract class PipParserDifferentialSpecs(string pythonVersion, int seed)
         {
             var declared = DeclaredSetResolver.Resolve(
                 c.Roots, p => c.Files.GetValueOrDefault(p), v => c.Variables.GetValueOrDefault(v),
-                p => Directory.Exists(Path.Combine(caseDirectory, p)));
+                p => LocalPath(Path.Combine(caseDirectory, p)));
             var entries = declared.Requirements.Concat(declared.Constraints)
                 .Select(e => Line(e.Location.File, e.Location.Line, e.FromConstraintFile,
                     e.Requirement?.Name,

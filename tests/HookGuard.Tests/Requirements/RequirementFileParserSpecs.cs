@@ -146,4 +146,52 @@ public sealed class RequirementFileParserSpecs
         // Assert: shlex then drops the remaining backslash as an escape.
         Assert.Equal("ab.txtc.txt", Assert.IsType<IncludeEntry>(Assert.Single(file.Entries)).Path);
     }
+
+    [Theory]
+    [InlineData("./docs", LocalPathKind.Directory, "Directory './docs' is not installable")]
+    [InlineData("./missing", LocalPathKind.NotADirectory, "invalid requirement './missing'")]
+    public void Asks_the_local_path_oracle_what_pip_would_ask_the_disk(string line, LocalPathKind kind, string reason)
+    {
+        // Act
+        var error = Assert.Throws<RequirementFileError>(() =>
+            RequirementFileParser.Parse("requirements.txt", Encoding.UTF8.GetBytes(line), NoVariables, _ => kind));
+
+        // Assert
+        Assert.Contains(reason, error.Reason);
+    }
+
+    [Fact]
+    public void Names_a_local_project_only_by_building_it()
+    {
+        // Act
+        var entry = Assert.IsType<RequirementEntry>(Assert.Single(
+            RequirementFileParser.Parse("requirements.txt", "./libs/a[extra] ; python_version > '3'\n"u8, NoVariables, _ => LocalPathKind.ProjectDirectory).Entries));
+
+        // Assert
+        Assert.Null(entry.Requirement);
+        Assert.False(entry.Editable);
+    }
+
+    [Theory]
+    [InlineData("demo @ file://build-host/src/demo")]
+    [InlineData("file://${PROJECT_ROOT}/hello")]
+    public void Refuses_non_local_file_urls_as_pip_does_on_posix(string line)
+    {
+        // Act
+        var error = Assert.Throws<RequirementFileError>(() => Parse(line));
+
+        // Assert
+        Assert.Contains("non-local file URIs are not supported", error.Reason);
+    }
+
+    [Fact]
+    public void Names_wheels_by_their_file_name_and_urls_by_their_egg_fragment()
+    {
+        // Act
+        var file = Parse("./dist/demo_pkg-1.2.3-py3-none-any.whl\ngit+https://github.com/psf/requests.git@v2.31.0#egg=requests\nhttps://example.com/a.zip\n");
+
+        // Assert
+        var names = file.Requirements.Select(r => r.Requirement is null ? "<unnamed>" : $"{r.Requirement.Name}{r.Requirement.Specifier}").ToList();
+        Assert.Equal(["demo-pkg==1.2.3", "requests", "<unnamed>"], names);
+    }
 }
