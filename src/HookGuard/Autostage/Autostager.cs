@@ -44,7 +44,8 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
         foreach (var (file, edits) in plan.EditsByFile)
         {
             var parsed = verdict.Declared.ParsedFiles[file];
-            switch (RequirementFileEditor.Apply(parsed, edits, variables))
+            // One hashed file puts the whole `pip install -r` into hash-checking mode, so an unhashed line anywhere breaks it.
+            switch (RequirementFileEditor.Apply(parsed, edits, variables, installChecksHashes: verdict.Declared.UsesHashes))
             {
                 case EditRefused refused:
                     return Refuse(report.Findings, $"{refused.Location}: {refused.Message}");
@@ -71,7 +72,7 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
                     string? unstagedRefusal = null;
                     var workTreeAfter = workTree.AsSpan().SequenceEqual(staged)
                         ? edited.Content
-                        : EditUnstagedCopy(file, workTree, edits, out unstagedRefusal);
+                        : EditUnstagedCopy(file, workTree, edits, verdict.Declared.UsesHashes, out unstagedRefusal);
                     if (workTreeAfter is null)
                     {
                         return Refuse(report.Findings, unstagedRefusal ?? $"{file} has unstaged changes autostage cannot fix.");
@@ -92,7 +93,7 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
     /// The work-tree copy with the same fix, when it holds unstaged edits: each pin update must find its line, word for
     /// word and exactly once, in the work-tree copy, and each appended name must not be declared there already.
     /// </summary>
-    private byte[]? EditUnstagedCopy(string file, byte[] workTree, IReadOnlyList<RequirementEdit> edits, out string? refusal)
+    private byte[]? EditUnstagedCopy(string file, byte[] workTree, IReadOnlyList<RequirementEdit> edits, bool installChecksHashes, out string? refusal)
     {
         var advice = $"Autostage never commits unstaged edits and never overwrites them: stage them (git add {file}) or stash them, then commit again; or run 'hookguard fix' and review.";
         ParsedRequirementFile parsed;
@@ -134,7 +135,7 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
             }
         }
 
-        switch (RequirementFileEditor.Apply(parsed, translated, variables))
+        switch (RequirementFileEditor.Apply(parsed, translated, variables, installChecksHashes: installChecksHashes))
         {
             case EditedFile edited:
                 refusal = null;

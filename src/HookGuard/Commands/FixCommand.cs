@@ -48,7 +48,7 @@ public static class FixCommand
             var plan = FixPlan.For(report, verdict.Declared, verdict.Installed!);
             foreach (var (file, edits) in plan.EditsByFile)
             {
-                switch (RequirementFileEditor.Apply(verdict.Declared.ParsedFiles[file], edits, context.GetEnvironmentVariable))
+                switch (RequirementFileEditor.Apply(verdict.Declared.ParsedFiles[file], edits, context.GetEnvironmentVariable, installChecksHashes: verdict.Declared.UsesHashes))
                 {
                     case EditRefused refused:
                         context.Error.WriteLine($"hookguard: {refused.Location}: not changed: {refused.Message}");
