@@ -59,4 +59,21 @@ internal static class PythonText
         while (i < digits.Length - 1 && digits[i] == '0') i++;
         return digits[i..].ToString();
     }
+
+    /// <summary>
+    /// Python's <c>str.lower()</c> for the characters a version label can hold: ASCII letters, KELVIN SIGN (to k),
+    /// LONG S and dotless i (unchanged) and dotted capital I (to "i" + COMBINING DOT ABOVE).
+    /// </summary>
+    public static string LowerLabel(ReadOnlySpan<char> text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterUpper(c)) builder.Append((char)(c | 0x20));
+            else if (c == '\u212A') builder.Append('k');
+            else if (c == '\u0130') builder.Append("i\u0307");
+            else builder.Append(c);
+        }
+        return builder.ToString();
+    }
 }

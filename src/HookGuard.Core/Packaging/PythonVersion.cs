@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace HookGuard.Core.Packaging;
 
@@ -12,13 +11,14 @@ namespace HookGuard.Core.Packaging;
 /// Numbers are kept as canonical digit strings (no leading zeros) so that arbitrarily long
 /// components, which Python's <c>int</c> accepts, compare correctly without big-integer arithmetic.
 /// </remarks>
-public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatable<PythonVersion>
+public sealed class PythonVersion : IComparable<PythonVersion>, IEquatable<PythonVersion>
 {
     private readonly string _epoch;
     private readonly string[] _release;
     private readonly int _significantReleaseLength; // release without trailing zeros, as _cmpkey compares it
     private readonly string? _preLabel;              // "a" | "b" | "rc"
     private readonly string? _preNumber;
+    private readonly string? _postLabel;             // "post", unless spelled with a folded letter
     private readonly string? _post;
     private readonly string? _dev;
     private readonly LocalPart[]? _local;
@@ -28,13 +28,14 @@ public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatab
     public string Text { get; }
 
     private PythonVersion(string text, string epoch, string[] release, string? preLabel, string? preNumber,
-        string? post, string? dev, LocalPart[]? local)
+        string? postLabel, string? post, string? dev, LocalPart[]? local)
     {
         Text = text;
         _epoch = epoch;
         _release = release;
         _preLabel = preLabel;
         _preNumber = preNumber;
+        _postLabel = postLabel;
         _post = post;
         _dev = dev;
         _local = local;
@@ -57,52 +58,60 @@ public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatab
     private static PythonVersion? Create(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var match = VersionPattern().Match(text);
-        if (!match.Success) return null;
+        var scanner = new VersionScanner(text);
+        if (!scanner.Match()) return null;
 
-        var epoch = match.Groups["epoch"].Success ? PythonText.CanonicalDigits(match.Groups["epoch"].ValueSpan) : "0";
-        var releaseText = match.Groups["release"].ValueSpan;
-        var release = new string[releaseText.Count('.') + 1];
+        var epoch = scanner.Epoch.IsEmpty ? "0" : PythonText.CanonicalDigits(scanner.Epoch);
+        var release = new string[scanner.Release.Count('.') + 1];
         var index = 0;
-        foreach (var range in releaseText.Split('.'))
-            release[index++] = PythonText.CanonicalDigits(releaseText[range]);
+        foreach (var range in scanner.Release.Split('.'))
+            release[index++] = PythonText.CanonicalDigits(scanner.Release[range]);
 
+        // _parse_letter_version: lower-case, then alpha->a, beta->b, c/pre/preview->rc, rev/r->post; a missing
+        // number means 0. A label spelled with a letter Python folds (LONG S in "poſt") stays as lowered.
         string? preLabel = null, preNumber = null;
-        if (match.Groups["pre_l"].Success)
+        if (!scanner.PreLabel.IsEmpty)
         {
-            // _parse_letter_version: alpha->a, beta->b, c/pre/preview->rc; a missing number means 0.
-            preLabel = match.Groups["pre_l"].Value.ToLowerInvariant() switch
+            preLabel = PythonText.LowerLabel(scanner.PreLabel) switch
             {
-                "alpha" or "a" => "a",
-                "beta" or "b" => "b",
-                _ => "rc",
+                "alpha" => "a",
+                "beta" => "b",
+                "c" or "pre" or "preview" => "rc",
+                var other => other,
             };
-            preNumber = NumberOrZero(match.Groups["pre_n"]);
+            preNumber = NumberOrZero(scanner.PreNumber);
         }
 
-        string? post = null;
-        if (match.Groups["post_n1"].Success) post = PythonText.CanonicalDigits(match.Groups["post_n1"].ValueSpan);
-        else if (match.Groups["post_l"].Success) post = NumberOrZero(match.Groups["post_n2"]);
+        string? postLabel = null, post = null;
+        if (scanner.HasPost)
+        {
+            postLabel = scanner.PostLabel.IsEmpty ? "post" : PythonText.LowerLabel(scanner.PostLabel) switch
+            {
+                "rev" or "r" => "post",
+                var other => other,
+            };
+            post = NumberOrZero(scanner.PostNumber);
+        }
 
-        var dev = match.Groups["dev_l"].Success ? NumberOrZero(match.Groups["dev_n"]) : null;
-        var local = match.Groups["local"].Success ? ParseLocal(match.Groups["local"].Value) : null;
-        return new PythonVersion(text, epoch, release, preLabel, preNumber, post, dev, local);
+        var dev = scanner.HasDev ? NumberOrZero(scanner.DevNumber) : null;
+        var local = scanner.HasLocal ? ParseLocal(scanner.Local) : null;
+        return new PythonVersion(text, epoch, release, preLabel, preNumber, postLabel, post, dev, local);
     }
 
-    private static string NumberOrZero(Group group) =>
-        group.Success ? PythonText.CanonicalDigits(group.ValueSpan) : "0";
+    private static string NumberOrZero(ReadOnlySpan<char> digits) =>
+        digits.IsEmpty ? "0" : PythonText.CanonicalDigits(digits);
 
-    private static LocalPart[] ParseLocal(string local)
+    private static LocalPart[] ParseLocal(ReadOnlySpan<char> local)
     {
         // _parse_local_version: split on . _ -, digit-only parts are integers, the rest lower-cased strings.
-        var parts = local.Split('.', '_', '-');
-        var result = new LocalPart[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
+        var result = new LocalPart[local.Count('.') + local.Count('_') + local.Count('-') + 1];
+        var index = 0;
+        foreach (var range in local.SplitAny("._-"))
         {
-            var part = parts[i];
-            result[i] = part.All(char.IsAsciiDigit)
-                ? new LocalPart(PythonText.CanonicalDigits(part), IsNumber: true)
-                : new LocalPart(part.ToLowerInvariant(), IsNumber: false);
+            var part = local[range];
+            result[index++] = part.ContainsAnyExcept("0123456789")
+                ? new LocalPart(PythonText.LowerLabel(part), IsNumber: false)
+                : new LocalPart(PythonText.CanonicalDigits(part), IsNumber: true);
         }
         return result;
     }
@@ -178,9 +187,14 @@ public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatab
         return builder.ToString();
     }
 
-    /// <summary>This version without its local label, for the comparisons that ignore it.</summary>
+    /// <summary>
+    /// <c>Version(v.public)</c>: this version without its local label, re-read from its normalized text (which
+    /// also turns a post-release label spelled with a folded letter, "poſt", into "post").
+    /// </summary>
     internal PythonVersion WithoutLocal() =>
-        _local is null ? this : new PythonVersion(Text, _epoch, _release, _preLabel, _preNumber, _post, _dev, null);
+        _local is null && _postLabel is null or "post"
+            ? this
+            : new PythonVersion(Text, _epoch, _release, _preLabel, _preNumber, _post is null ? null : "post", _post, _dev, null);
 
     /// <summary>Whether epoch and release are equal (<c>Version(a.base_version) == Version(b.base_version)</c>).</summary>
     internal bool HasSameBaseVersion(PythonVersion other) =>
@@ -196,11 +210,13 @@ public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatab
         if (result != 0) return result;
         result = ComparePre(other);
         if (result != 0) return result;
-        // post: absent sorts before any post-release.
-        result = CompareOptional(_post, other._post, absentRank: -1);
+        // post: absent sorts before any post-release; then packaging compares the (label, number) tuple.
+        result = CompareOptional(_postLabel, other._postLabel, absentRank: -1, PythonText.CompareCodePoints);
+        if (result != 0) return result;
+        result = CompareOptional(_post, other._post, absentRank: -1, PythonText.CompareDigits);
         if (result != 0) return result;
         // dev: absent sorts after any development release.
-        result = CompareOptional(_dev, other._dev, absentRank: 1);
+        result = CompareOptional(_dev, other._dev, absentRank: 1, PythonText.CompareDigits);
         if (result != 0) return result;
         return CompareLocal(_local, other._local);
     }
@@ -223,15 +239,15 @@ public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatab
     {
         var result = PreRank.CompareTo(other.PreRank);
         if (result != 0 || PreRank != 0) return result;
-        result = string.CompareOrdinal(_preLabel, other._preLabel);
+        result = PythonText.CompareCodePoints(_preLabel!, other._preLabel!);
         return result != 0 ? Math.Sign(result) : PythonText.CompareDigits(_preNumber!, other._preNumber!);
     }
 
-    private static int CompareOptional(string? left, string? right, int absentRank)
+    private static int CompareOptional(string? left, string? right, int absentRank, Func<string, string, int> compare)
     {
         if (left is null) return right is null ? 0 : absentRank;
         if (right is null) return -absentRank;
-        return PythonText.CompareDigits(left, right);
+        return Math.Sign(compare(left, right));
     }
 
     private static int CompareLocal(LocalPart[]? left, LocalPart[]? right)
@@ -260,6 +276,7 @@ public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatab
         hash.Add(PreRank);
         hash.Add(_preLabel);
         hash.Add(_preNumber);
+        hash.Add(_postLabel);
         hash.Add(_post);
         hash.Add(_dev);
         if (_local is not null)
@@ -285,39 +302,4 @@ public sealed partial class PythonVersion : IComparable<PythonVersion>, IEquatab
             return IsNumber ? PythonText.CompareDigits(Text, other.Text) : Math.Sign(PythonText.CompareCodePoints(Text, other.Text));
         }
     }
-
-    // VERSION_PATTERN from packaging/version.py, anchored as Version._regex is; [\s\x1c-\x1f] is Python's \s.
-    [GeneratedRegex("""
-        ^[\s\x1c-\x1f]*
-        v?
-        (?:
-            (?:(?<epoch>[0-9]+)!)?
-            (?<release>[0-9]+(?:\.[0-9]+)*)
-            (?<pre>
-                [-_\.]?
-                (?<pre_l>alpha|a|beta|b|preview|pre|c|rc)
-                [-_\.]?
-                (?<pre_n>[0-9]+)?
-            )?
-            (?<post>
-                (?:-(?<post_n1>[0-9]+))
-                |
-                (?:
-                    [-_\.]?
-                    (?<post_l>post|rev|r)
-                    [-_\.]?
-                    (?<post_n2>[0-9]+)?
-                )
-            )?
-            (?<dev>
-                [-_\.]?
-                (?<dev_l>dev)
-                [-_\.]?
-                (?<dev_n>[0-9]+)?
-            )?
-        )
-        (?:\+(?<local>[a-z0-9]+(?:[-_\.][a-z0-9]+)*))?
-        [\s\x1c-\x1f]*$
-        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex VersionPattern();
 }

@@ -16,7 +16,9 @@ public sealed class VersionReferenceFixture
         Versions = Enumerable.Range(0, 4000).Select(_ => cases.MaybeBrokenVersion())
             .Concat(["1.0", "v1.0", " 1.0 ", "1.0\n", "1!1.0", "1.0a1", "1.0-a1", "1.0_rc1", "1.0.post1", "1.0-1", "1.0.dev1",
                 "1.0+Ubuntu-1", "1.0+1.a", "1.0+", "1.0.*", "", "1", "01.02", "1.0RC1", "1.0c1", "1.0pre", "1.0-r", "1.0.rev",
-                "1.0-", "a", "1.0a1.post1-dev2", "1.0-post", "1.0-1-1", "1.0\u001c", "\u00a01.0", "1.0+abc.", "1.0+a..b"])
+                "1.0-", "a", "1.0a1.post1-dev2", "1.0-post", "1.0-1-1", "1.0\u001c", "\u00a01.0", "1.0+abc.", "1.0+a..b",
+                "1.0a-", "1.0.po\u017ft1", "1.0+\u212a", "1.0+\u0130", "1.0+\u0131", "1.0prev\u0131ew1", "1.0.dev\u0130", "1.0d\u0435v",
+                "1!", "!1.0", "v", "1.0+", "1.0-_1", "1.0..1", "1.0a1a1", "1.0.post1.post2", "1.0-dev", "1.0_1", "1.0r", "1.0.rev.1"])
             .ToArray();
         var valid = Versions.Where(v => PythonVersion.TryParse(v, out _)).ToArray();
         var random = new Random(4400);
@@ -25,7 +27,10 @@ public sealed class VersionReferenceFixture
             var left = valid[random.Next(valid.Length)];
             var right = random.Next(3) == 0 ? valid[random.Next(valid.Length)] : cases.VersionNear(left);
             return (left, right);
-        }).Where(pair => PythonVersion.TryParse(pair.right, out _)).ToArray();
+        }).Where(pair => PythonVersion.TryParse(pair.right, out _))
+            .Concat([("1.0.po\u017ft1", "1.0.post1"), ("1.0.po\u017ft1", "1.0.post2"), ("1.0+\u212a", "1.0+k"), ("1.0+\u0130", "1.0+i"),
+                ("1.0prev\u0131ew1", "1.0rc1"), ("1.0prev\u0131ew1", "1.0b1"), ("1.0.dev1", "1.0a1.dev1"), ("1.0+1", "1.0+a")])
+            .ToArray();
         Answers = new DifferentialAnswers(new JsonObject
         {
             ["versions"] = DifferentialAnswers.Strings(Versions),

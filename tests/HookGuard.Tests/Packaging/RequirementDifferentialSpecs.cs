@@ -104,4 +104,36 @@ public sealed class RequirementDifferentialSpecs(RequirementReferenceFixture fix
         }
         Assert.True(checkedCases > 100, $"only {checkedCases} requirements with markers");
     }
+
+    [Fact]
+    public void Agrees_with_packaging_21_3_wherever_no_requirement_rule_changed_since()
+    {
+        // Arrange
+        var modern = fixture.Answers.Modern["requirements"]!.AsArray();
+        var older = fixture.Answers.Older["requirements"]!.AsArray();
+        var unexplained = new Mismatches("packaging 21.3 difference");
+        var compared = 0;
+
+        // Act
+        for (var i = 0; i < fixture.Requirements.Length; i++)
+        {
+            var m = modern[i]!;
+            var o = older[i]!;
+            if (!(bool)m["ok"]! || !(bool)o["ok"]!) continue;
+            compared++;
+            // Marker rules that changed (escapes, PEP 685 extras) are covered by the marker specs.
+            var text = fixture.Requirements[i];
+            var markerRuleChanged = text.Contains('\\') || text.Contains("extra", StringComparison.Ordinal);
+            // 21.3's === swallowed ";" and ")", taking the marker into the specifier.
+            if (((string)o["specifier"]!).IndexOfAny([';', ')']) >= 0) continue;
+            var same = (string)m["name"]! == (string)o["name"]! && (string?)m["url"] == (string?)o["url"]
+                && JsonNode.DeepEquals(m["extras"], o["extras"]) && (string)m["specifier"]! == (string)o["specifier"]!
+                && (markerRuleChanged || (string?)m["marker"] == (string?)o["marker"]);
+            if (!same)
+                unexplained.Add($"{Describe(fixture.Requirements[i])}: 24.1 {m.ToJsonString()}, 21.3 {o.ToJsonString()}");
+        }
+
+        // Assert
+        unexplained.AssertNone(compared);
+    }
 }
