@@ -43,8 +43,10 @@ public static class DriftChecker
         ProjectIdentity project)
     {
         var environment = installed.Environment;
+        // Distributions pip freeze hides (pip, and setuptools/wheel where that pip hides them) are still installed: a
+        // line that declares one is satisfied by it, and top-level walks through it. Only undeclared-ness ignores them.
         var byName = new Dictionary<string, InstalledDistribution>(StringComparer.Ordinal);
-        foreach (var distribution in installed.Distributions)
+        foreach (var distribution in installed.Distributions.Concat(installed.Hidden))
         {
             byName.TryAdd(distribution.NormalizedName, distribution);
         }
@@ -83,7 +85,7 @@ public static class DriftChecker
         }
 
         var rootFile = declared.Files.Count > 0 ? declared.Files[0] : RepoPath.Join(project.ProjectPath, "requirements.txt");
-        var undeclared = byName.Values
+        var undeclared = installed.Distributions.DistinctBy(distribution => distribution.NormalizedName)
             .Where(distribution => !covered.Contains(distribution.NormalizedName) && !ignored.Contains(distribution.NormalizedName))
             .OrderBy(distribution => distribution.NormalizedName, StringComparer.Ordinal)
             .Select(distribution => new Finding(
