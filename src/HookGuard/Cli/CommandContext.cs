@@ -9,13 +9,13 @@ public sealed record CommandContext(
     TextWriter Out,
     TextWriter Error,
     IReadOnlyDictionary<string, string> Environment,
-    bool ErrorIsTerminal)
+    bool OutputIsTerminal)
 {
     public string? GetEnvironmentVariable(string name) =>
         Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     /// <summary>Colour only on a terminal, and never with NO_COLOR set (https://no-color.org).</summary>
-    public bool UseColor => ErrorIsTerminal && !Environment.ContainsKey("NO_COLOR");
+    public bool UseColor => OutputIsTerminal && !Environment.ContainsKey("NO_COLOR");
 
     public bool Debug => GetEnvironmentVariable("HOOKGUARD_DEBUG") is "1";
 
@@ -33,6 +33,6 @@ public sealed record CommandContext(
             Console.Out,
             Console.Error,
             variables,
-            !Console.IsErrorRedirected);
+            !Console.IsOutputRedirected);
     }
 }

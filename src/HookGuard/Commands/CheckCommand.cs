@@ -39,6 +39,13 @@ public static class CheckCommand
 
     private static int Run(CommandContext context, Options options)
     {
+        // The hook honours HOOKGUARD_SKIP itself; this covers check run by another hook manager (pre-commit, lefthook).
+        if (context.GetEnvironmentVariable("HOOKGUARD_SKIP") is "1")
+        {
+            context.Error.WriteLine("hookguard: skipped (HOOKGUARD_SKIP=1); requirement files were not checked.");
+            return ExitCodes.InSync;
+        }
+
         if (options.All && options.Paths.Length > 0)
         {
             throw new UserError("Give either --all or PATH arguments, not both.");

@@ -14,7 +14,7 @@ public sealed class InstallCommandSpecs
         var launcher = Path.Combine(repo.Scratch, "bin dir", "hookguard");
         var output = new StringWriter();
         var context = new CommandContext(repo.WorkTree, output, new StringWriter(),
-            new Dictionary<string, string> { [RecordedExecutable.LauncherVariable] = launcher }, ErrorIsTerminal: false);
+            new Dictionary<string, string> { [RecordedExecutable.LauncherVariable] = launcher }, OutputIsTerminal: false);
 
         var exitCode = CommandLine.Run(["install", "--policy", "freeze"], context);
 
@@ -27,7 +27,7 @@ public sealed class InstallCommandSpecs
     [Fact]
     public void Running_through_dotnet_is_refused_because_no_single_path_could_call_it()
     {
-        var context = new CommandContext("/", TextWriter.Null, TextWriter.Null, new Dictionary<string, string>(), ErrorIsTerminal: false);
+        var context = new CommandContext("/", TextWriter.Null, TextWriter.Null, new Dictionary<string, string>(), OutputIsTerminal: false);
 
         var error = Assert.Throws<UserError>(() => RecordedExecutable.Resolve(context, "/usr/share/dotnet/dotnet"));
 
