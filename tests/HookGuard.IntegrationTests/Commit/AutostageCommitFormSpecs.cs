@@ -1,0 +1,141 @@
+using HookGuard.IntegrationTests.Fixtures;
+
+namespace HookGuard.IntegrationTests.Commit;
+
+/// <summary>
+/// With <c>hookguard install --autostage</c>, drift no longer blocks: in every commit form the fix goes into the commit
+/// being made and into the work tree, and afterwards <c>git status</c> is clean for the file (SPEC sec. 5), including
+/// after a partial commit, where git's own index must not fall back to the unfixed file (no phantom <c>MM</c>).
+/// </summary>
+public sealed class AutostageCommitFormSpecs(WheelhouseVenvs venvs) : IClassFixture<WheelhouseVenvs>
+{
+    private static readonly string[] Venv = CommitFormSpecs.Venv;
+
+    /// <summary>The drifted file fixed minimally: the pin updated in place, the undeclared one appended.</summary>
+    private const string Drifted = "# runtime\nalpha==1.0\n";
+    private const string Fixed = "# runtime\nalpha==2.0\nbeta==1.0\n";
+
+    private static void AssertFixedEverywhere(GuardedRepo repo, GitCommandResult commit, string file = "requirements.txt", string? workTree = null)
+    {
+        UserFacing.AssertPassed(commit);
+        Assert.Contains("autostaged", commit.StandardError);
+        Assert.Equal(Fixed, repo.HeadText(file, workTree));
+        Assert.Equal(Fixed, repo.IndexText(file, workTree));
+        Assert.Equal(Fixed, repo.WorkTreeText(file, workTree));
+        Assert.DoesNotContain(repo.Status(workTree), line => line.EndsWith(file, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_plain_commit_gets_the_fix()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.CommitWithoutHook("start", ("app.py", "v1\n"));
+        repo.InstallHook("--autostage");
+        repo.WriteAndStage(("requirements.txt", Drifted));
+
+        var result = repo.GitCommit();
+
+        AssertFixedEverywhere(repo, result);
+        Assert.Empty(repo.Status());
+    }
+
+    [Fact]
+    public async Task The_first_commit_gets_the_fix()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.InstallHook("--autostage");
+        repo.WriteAndStage(("requirements.txt", Drifted), ("app.py", "v1\n"));
+
+        var result = repo.GitCommit();
+
+        AssertFixedEverywhere(repo, result);
+        Assert.Equal(1, repo.CommitCount());
+        Assert.Empty(repo.Status());
+    }
+
+    [Fact]
+    public async Task Commit_all_gets_the_fix_and_leaves_the_repository_index_in_step()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.CommitWithoutHook("start", ("requirements.txt", "# runtime\nalpha==2.0\n"));
+        repo.InstallHook("--autostage");
+        repo.Write("requirements.txt", Drifted);
+
+        var result = repo.GitCommit("-a");
+
+        AssertFixedEverywhere(repo, result);
+        Assert.Empty(repo.Status());
+    }
+
+    [Fact]
+    public async Task A_partial_commit_gets_the_fix_without_a_phantom_change_or_sweeping_in_other_staged_files()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.CommitWithoutHook("start", ("requirements.txt", "# runtime\nalpha==2.0\n"));
+        repo.InstallHook("--autostage");
+        repo.WriteAndStage(("notes.txt", "staged, not part of the commit\n"));
+        repo.Write("requirements.txt", Drifted);
+
+        var result = repo.GitCommit("--", "requirements.txt");
+
+        AssertFixedEverywhere(repo, result);
+        Assert.DoesNotContain("notes.txt", repo.HeadFiles());
+        Assert.Equal(["A  notes.txt"], repo.Status());
+        Assert.Equal(["notes.txt"], repo.StagedNames());
+    }
+
+    [Fact]
+    public async Task An_amended_commit_gets_the_fix()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.CommitWithoutHook("start", ("requirements.txt", "# runtime\nalpha==2.0\n"));
+        repo.InstallHook("--autostage");
+        repo.WriteAndStage(("requirements.txt", Drifted));
+
+        var result = repo.GitCommit("--amend", "--no-edit");
+
+        AssertFixedEverywhere(repo, result);
+        Assert.Equal(1, repo.CommitCount());
+        Assert.Empty(repo.Status());
+    }
+
+    [Fact]
+    public async Task A_commit_in_a_linked_worktree_gets_the_fix_in_that_worktree()
+    {
+        using var repo = new GuardedRepo(venvs);
+        repo.CommitWithoutHook("start", ("requirements.txt", "# runtime\nalpha==2.0\n"));
+        repo.InstallHook("--autostage");
+        var linked = repo.Repo.Sibling("linked tree");
+        repo.Repo.GitOk("worktree", "add", "--quiet", "-b", "feature", linked);
+        await venvs.CreateVenvAsync(repo.VenvPath("", linked), Venv);
+        File.WriteAllText(Path.Combine(linked, "requirements.txt"), Drifted);
+        repo.Repo.Git(["add", "requirements.txt"], linked);
+
+        var result = repo.GitCommit([], linked);
+
+        AssertFixedEverywhere(repo, result, workTree: linked);
+        Assert.Empty(repo.Status(linked));
+        Assert.Equal("# runtime\nalpha==2.0\n", repo.WorkTreeText("requirements.txt"));
+        Assert.Empty(repo.Status());
+    }
+
+    [Fact]
+    public async Task A_commit_with_the_hook_under_core_hooksPath_gets_the_fix()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.Repo.GitOk("config", "core.hooksPath", repo.Repo.Sibling("hooks"));
+        repo.InstallHook("--autostage");
+        repo.WriteAndStage(("requirements.txt", Drifted));
+
+        var result = repo.GitCommit();
+
+        AssertFixedEverywhere(repo, result);
+        Assert.Empty(repo.Status());
+    }
+}
