@@ -36,6 +36,11 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
             return new AutostageResult([], report.Findings, null);
         }
 
+        if (plan.Refusal is { } hashChecking)
+        {
+            return Refuse(report.Findings, hashChecking);
+        }
+
         var pending = new List<PendingFix>();
         foreach (var (file, edits) in plan.EditsByFile)
         {

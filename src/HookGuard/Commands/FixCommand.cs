@@ -46,6 +46,13 @@ public static class FixCommand
             }
 
             var plan = FixPlan.For(report, verdict.Declared);
+            if (plan.Refusal is { } hashChecking)
+            {
+                context.Error.WriteLine($"hookguard: {where}: not changed: {hashChecking}");
+                exitCode = ExitCodes.Drift;
+                continue;
+            }
+
             foreach (var (file, edits) in plan.EditsByFile)
             {
                 switch (RequirementFileEditor.Apply(verdict.Declared.ParsedFiles[file], edits, context.GetEnvironmentVariable))
