@@ -131,6 +131,28 @@ public sealed class AutostageEditingSpecs(WheelhouseVenvs venvs) : IClassFixture
     }
 
     [Fact]
+    public async Task A_project_whose_included_file_uses_hashes_gets_no_unhashed_line_anywhere()
+    {
+        // pip turns on hash-checking mode for the whole install as soon as one requirement has a hash, so an unhashed
+        // line appended to the root file would make "pip install -r requirements.txt" refuse everything.
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.InstallHook("--autostage");
+        var hashed = "alpha==2.0 --hash=sha256:" + new string('a', 64) + "\n";
+        repo.WriteAndStage(("requirements.txt", "-r locked.txt\n"), ("locked.txt", hashed));
+
+        var result = repo.GitCommit();
+
+        UserFacing.AssertBlocked(result);
+        Assert.Contains("--hash", result.StandardError);
+        Assert.Contains("cannot autostage", result.StandardError);
+        Assert.Null(repo.Head());
+        Assert.Equal("-r locked.txt\n", repo.IndexText("requirements.txt"));
+        Assert.Equal("-r locked.txt\n", repo.WorkTreeText("requirements.txt"));
+        Assert.Equal(hashed, repo.WorkTreeText("locked.txt"));
+    }
+
+    [Fact]
     public async Task A_declared_but_not_installed_requirement_is_reported_and_never_deleted()
     {
         using var repo = new GuardedRepo(venvs);

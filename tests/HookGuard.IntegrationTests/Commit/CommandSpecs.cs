@@ -52,6 +52,23 @@ public sealed class CommandSpecs(WheelhouseVenvs venvs) : IClassFixture<Wheelhou
     }
 
     [Fact]
+    public async Task Fix_writes_no_unhashed_line_into_a_project_that_uses_hashes()
+    {
+        using var repo = await TwoProjectsAsync(venvs);
+        var locked = "alpha==1.0 --hash=sha256:" + new string('c', 64) + "\n";
+        repo.CommitWithoutHook("hashes", ("worker/requirements.txt", "-r locked.txt\n"), ("worker/locked.txt", locked));
+
+        var result = repo.HookGuard("fix", "worker");
+
+        Assert.Equal(1, result.ExitCode);
+        UserFacing.AssertNoStackTrace(result);
+        Assert.Contains("worker/locked.txt uses --hash", result.StandardError);
+        Assert.Equal("-r locked.txt\n", repo.WorkTreeText("worker/requirements.txt"));
+        Assert.Equal(locked, repo.WorkTreeText("worker/locked.txt"));
+        Assert.Empty(repo.Status());
+    }
+
+    [Fact]
     public async Task Status_lists_the_hook_each_project_its_venv_and_its_verdict()
     {
         using var repo = await TwoProjectsAsync(venvs);
