@@ -13,9 +13,10 @@ namespace HookGuard.Autostage;
 /// <list type="number">
 /// <item>The editor must accept every edit (it refuses files using <c>--hash</c>, pins it cannot rewrite in place, and
 /// any result that would not re-read as intended).</item>
-/// <item>The work-tree copy must equal the staged copy: otherwise the user has unstaged edits, which must neither be
-/// committed nor lost, and HookGuard does not merge them (a three-way merge that may guess wrong is worse than a
-/// clear refusal).</item>
+/// <item>The work-tree copy must equal the staged copy (byte for byte, or once git's own conversions such as
+/// <c>core.autocrlf</c> are applied, as <c>git status</c> compares): otherwise the user has unstaged edits, which must
+/// neither be committed nor lost, and HookGuard does not merge them (a three-way merge that may guess wrong is worse
+/// than a clear refusal). A converted file is written back as a checkout would write the fixed blob.</item>
 /// <item>In a partial commit (<c>git commit -- paths</c>) git commits from a temporary index and afterwards keeps
 /// its own <c>index.lock</c> as the repository's index. The fix is staged into both, so that the repository's index
 /// does not go back to the unfixed file after the commit; if the two disagree about the file (staged changes that
@@ -25,7 +26,13 @@ namespace HookGuard.Autostage;
 /// </remarks>
 public sealed class Autostager(StagedIndex index, Func<string, string?> variables)
 {
-    private sealed record PendingFix(string File, byte[] Before, byte[] After, GitFileMode Mode, IReadOnlyList<LineChange> Changes);
+    /// <param name="WorkTreeBefore">The work-tree file as it was, to put back if a later write fails.</param>
+    /// <param name="WorkTreeConverted">Git converts the file between index and work tree (line endings, filters), so the
+    /// work tree gets the fixed blob as a checkout would write it, not the staged bytes.</param>
+    private sealed record PendingFix(
+        string File, byte[] Before, byte[] After, GitFileMode Mode, IReadOnlyList<LineChange> Changes, byte[] WorkTreeBefore, bool WorkTreeConverted);
+
+    private sealed record WorkTreeState(byte[] Content, bool Converted);
 
     public AutostageResult Apply(ProjectVerdict verdict)
     {
@@ -57,13 +64,14 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
                     }
 
                     var staged = index.ReadBlob(entry.BlobId, file);
-                    var refusal = CheckWorkTree(file, staged) ?? CheckPartialCommit(file, entry);
-                    if (refusal is not null)
+                    var (workTree, refusal) = CheckWorkTree(file, staged, entry.BlobId);
+                    refusal ??= CheckPartialCommit(file, entry);
+                    if (refusal is not null || workTree is null)
                     {
-                        return Refuse(report.Findings, refusal);
+                        return Refuse(report.Findings, refusal!);
                     }
 
-                    pending.Add(new PendingFix(file, staged, edited.Content, entry.Mode, edited.Changes));
+                    pending.Add(new PendingFix(file, staged, edited.Content, entry.Mode, edited.Changes, workTree.Content, workTree.Converted));
                     break;
             }
         }
@@ -74,17 +82,26 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
 
     private static AutostageResult Refuse(IReadOnlyList<Core.Drift.Finding> findings, string why) => new([], findings, why);
 
-    private string? CheckWorkTree(string file, byte[] staged)
+    /// <summary>
+    /// The work-tree file, when it holds exactly what is staged: byte for byte, or after git's own conversion
+    /// (core.autocrlf, eol attributes), which <c>git status</c> does not count as a change either.
+    /// </summary>
+    private (WorkTreeState? State, string? Refusal) CheckWorkTree(string file, byte[] staged, string stagedBlobId)
     {
         var workTree = WorkTreeFile.Read(WorkTreePath(file));
         if (workTree is null)
         {
-            return $"{file} is staged but missing from the work tree; autostage would have to recreate it. Restore it (git checkout -- {file}) or fix the file by hand.";
+            return (null, $"{file} is staged but missing from the work tree; autostage would have to recreate it. Restore it (git checkout -- {file}) or fix the file by hand.");
         }
 
-        return workTree.AsSpan().SequenceEqual(staged)
-            ? null
-            : $"{file} has unstaged changes. Autostage never commits them and never overwrites them: stage them (git add {file}) or stash them, then commit again; or run 'hookguard fix' and review.";
+        if (workTree.AsSpan().SequenceEqual(staged))
+        {
+            return (new WorkTreeState(workTree, Converted: false), null);
+        }
+
+        return GitFilters.CleanedBlobId(index.Location.WorkTreeRoot, file) == stagedBlobId
+            ? (new WorkTreeState(workTree, Converted: true), null)
+            : (null, $"{file} has unstaged changes. Autostage never commits them and never overwrites them: stage them (git add {file}) or stash them, then commit again; or run 'hookguard fix' and review.");
     }
 
     /// <summary>
@@ -124,7 +141,7 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
         {
             foreach (var fix in fixes)
             {
-                IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.After, fix.Mode);
+                var stagedEntry = IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.After, fix.Mode);
                 undo.Push(() => IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.Before, fix.Mode));
                 if (mainLock is not null)
                 {
@@ -133,8 +150,11 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
                 }
 
                 var path = WorkTreePath(fix.File);
-                WorkTreeFile.ReplaceAtomically(path, fix.After);
-                undo.Push(() => WorkTreeFile.ReplaceAtomically(path, fix.Before));
+                var workTreeAfter = fix.WorkTreeConverted
+                    ? GitFilters.Smudged(index.Location.WorkTreeRoot, fix.File, stagedEntry.BlobId)
+                    : fix.After;
+                WorkTreeFile.ReplaceAtomically(path, workTreeAfter);
+                undo.Push(() => WorkTreeFile.ReplaceAtomically(path, fix.WorkTreeBefore));
             }
         }
         catch
