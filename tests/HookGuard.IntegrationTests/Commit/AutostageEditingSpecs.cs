@@ -33,6 +33,61 @@ public sealed class AutostageEditingSpecs(WheelhouseVenvs venvs) : IClassFixture
     }
 
     [Fact]
+    public async Task A_file_git_converts_to_CRLF_in_the_work_tree_through_core_autocrlf_is_fixed_not_mistaken_for_unstaged_edits()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.Repo.GitOk("config", "core.autocrlf", "true"); // git for Windows' default
+        repo.InstallHook("--autostage");
+        repo.WriteBytes("requirements.txt", Utf8("# deps\r\nalpha==1.0\r\n"));
+        repo.Stage("requirements.txt");
+
+        var result = repo.GitCommit();
+
+        UserFacing.AssertPassed(result);
+        Assert.Equal(Utf8("# deps\nalpha==2.0\nbeta==1.0\n"), repo.Blob("HEAD:requirements.txt"));
+        Assert.Equal(Utf8("# deps\r\nalpha==2.0\r\nbeta==1.0\r\n"), File.ReadAllBytes(Path.Combine(repo.WorkTree, "requirements.txt")));
+        Assert.Empty(repo.Status());
+    }
+
+    [Fact]
+    public async Task A_file_with_an_eol_attribute_is_fixed_with_the_work_tree_line_endings_git_gives_it()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.CommitWithoutHook("attributes", (".gitattributes", "*.txt text eol=crlf\n"));
+        repo.InstallHook("--autostage");
+        repo.WriteBytes("requirements.txt", Utf8("alpha==1.0\r\n"));
+        repo.Stage("requirements.txt");
+
+        var result = repo.GitCommit();
+
+        UserFacing.AssertPassed(result);
+        Assert.Equal(Utf8("alpha==2.0\nbeta==1.0\n"), repo.Blob("HEAD:requirements.txt"));
+        Assert.Equal(Utf8("alpha==2.0\r\nbeta==1.0\r\n"), File.ReadAllBytes(Path.Combine(repo.WorkTree, "requirements.txt")));
+        Assert.Empty(repo.Status());
+    }
+
+    [Fact]
+    public async Task Unstaged_edits_under_core_autocrlf_still_block_and_are_kept()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.Repo.GitOk("config", "core.autocrlf", "true");
+        repo.InstallHook("--autostage");
+        repo.WriteBytes("requirements.txt", Utf8("alpha==1.0\r\n"));
+        repo.Stage("requirements.txt");
+        repo.WriteBytes("requirements.txt", Utf8("alpha==1.0\r\n# mine\r\n"));
+
+        var result = repo.GitCommit();
+
+        UserFacing.AssertBlocked(result);
+        Assert.Contains("unstaged changes", result.StandardError);
+        Assert.Equal(Utf8("alpha==1.0\n"), repo.Blob(":requirements.txt"));
+        Assert.Equal(Utf8("alpha==1.0\r\n# mine\r\n"), File.ReadAllBytes(Path.Combine(repo.WorkTree, "requirements.txt")));
+    }
+
+    [Fact]
     public async Task A_file_with_a_byte_order_mark_keeps_it()
     {
         using var repo = new GuardedRepo(venvs);
