@@ -64,9 +64,15 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
                     }
 
                     var staged = index.ReadBlob(entry.BlobId, file);
+                    // The partial-commit check first: a file whose staged changes are left out of this commit differs
+                    // from the work tree too, and "stage them" would be the wrong advice for it.
+                    if (CheckPartialCommit(file, entry) is { } leftOut)
+                    {
+                        return Refuse(report.Findings, leftOut);
+                    }
+
                     var (workTree, refusal) = CheckWorkTree(file, staged, entry.BlobId);
-                    refusal ??= CheckPartialCommit(file, entry);
-                    if (refusal is not null || workTree is null)
+                    if (workTree is null)
                     {
                         return Refuse(report.Findings, refusal!);
                     }
