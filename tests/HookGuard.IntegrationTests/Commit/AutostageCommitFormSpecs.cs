@@ -138,4 +138,42 @@ public sealed class AutostageCommitFormSpecs(WheelhouseVenvs venvs) : IClassFixt
         AssertFixedEverywhere(repo, result);
         Assert.Empty(repo.Status());
     }
+
+    [Fact]
+    public async Task A_partial_commit_of_another_file_in_the_project_takes_the_requirements_fix_along()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.CommitWithoutHook("start", ("requirements.txt", Drifted), ("app.py", "v1\n"));
+        repo.InstallHook("--autostage");
+        repo.Write("app.py", "v2\n");
+
+        var result = repo.GitCommit("--", "app.py");
+
+        AssertFixedEverywhere(repo, result);
+        Assert.Equal("v2\n", repo.HeadText("app.py"));
+        Assert.Empty(repo.Status());
+    }
+
+    [Fact]
+    public async Task A_partial_commit_that_leaves_out_staged_requirement_changes_blocks_and_says_so()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.CommitWithoutHook("start", ("requirements.txt", Drifted), ("app.py", "v1\n"));
+        var start = repo.Head();
+        repo.InstallHook("--autostage");
+        repo.WriteAndStage(("requirements.txt", "# runtime\nalpha==2.0\n")); // staged, but not named below
+        repo.Write("app.py", "v2\n");
+
+        var result = repo.GitCommit("--", "app.py");
+
+        UserFacing.AssertBlocked(result);
+        Assert.Contains("not part of this partial commit", result.StandardError);
+        Assert.DoesNotContain("unstaged changes", result.StandardError);
+        Assert.Equal(start, repo.Head());
+        Assert.Equal("# runtime\nalpha==2.0\n", repo.IndexText("requirements.txt"));
+        Assert.Equal("# runtime\nalpha==2.0\n", repo.WorkTreeText("requirements.txt"));
+        Assert.Equal([" M app.py", "M  requirements.txt"], repo.Status());
+    }
 }
