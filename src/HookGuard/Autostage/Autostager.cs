@@ -9,6 +9,9 @@ namespace HookGuard.Autostage;
 /// the result into the index git is committing and writes it to the work tree, or refuses and touches nothing.
 /// </summary>
 /// <remarks>
+/// Nothing is written unless every project's drift can be fixed: a commit that stays blocked (a declared
+/// distribution is not installed, a refusal below, in any project) leaves the index and the work tree as they were, so
+/// that git discarding its temporary index cannot leave a fixed work tree next to an unfixed index.
 /// Safety rules, in the order they are checked (all before anything is written):
 /// <list type="number">
 /// <item>The editor must accept every edit (it refuses files using <c>--hash</c>, pins it cannot rewrite in place, and
@@ -26,15 +29,10 @@ namespace HookGuard.Autostage;
 /// </remarks>
 public sealed class Autostager(StagedIndex index, Func<string, string?> variables)
 {
-    /// <param name="WorkTreeBefore">The work-tree file as it was, to put back if a later write fails.</param>
-    /// <param name="WorkTreeConverted">Git converts the file between index and work tree (line endings, filters), so the
-    /// work tree gets the fixed blob as a checkout would write it, not the staged bytes.</param>
-    private sealed record PendingFix(
-        string File, byte[] Before, byte[] After, GitFileMode Mode, IReadOnlyList<LineChange> Changes, byte[] WorkTreeBefore, bool WorkTreeConverted);
-
     private sealed record WorkTreeState(byte[] Content, bool Converted);
 
-    public AutostageResult Apply(ProjectVerdict verdict)
+    /// <summary>Works out the fix of one project and checks the safety rules; writes nothing (see <see cref="Write"/>).</summary>
+    public AutostageResult Prepare(ProjectVerdict verdict)
     {
         var report = verdict.Report!;
         var plan = FixPlan.For(report, verdict.Declared);
@@ -82,8 +80,10 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
             }
         }
 
-        Write(pending);
-        return new AutostageResult(pending.Select(fix => new StagedFix(fix.File, fix.Changes)).ToArray(), plan.Unfixable, null);
+        return new AutostageResult(pending.Select(fix => new StagedFix(fix.File, fix.Changes)).ToArray(), plan.Unfixable, null)
+        {
+            Pending = pending,
+        };
     }
 
     private static AutostageResult Refuse(IReadOnlyList<Core.Drift.Finding> findings, string why) => new([], findings, why);
@@ -139,8 +139,18 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
             : $"{file} has staged changes that are not part of this partial commit (git commit -- paths). Autostage cannot fix the commit without changing them: commit them too, or unstage them, then commit again.";
     }
 
-    private void Write(IReadOnlyList<PendingFix> fixes)
+    /// <summary>
+    /// Writes the prepared fixes of every project, index first, then the work tree; on any failure puts back what was
+    /// already written. The caller writes only when the commit will then pass: a blocked commit changes nothing.
+    /// </summary>
+    public void Write(IEnumerable<AutostageResult> prepared)
     {
+        var fixes = prepared.SelectMany(result => result.Pending).ToArray();
+        if (fixes.Length == 0)
+        {
+            return;
+        }
+
         var mainLock = MainIndexLockDuringPartialCommit();
         var undo = new Stack<Action>();
         try
