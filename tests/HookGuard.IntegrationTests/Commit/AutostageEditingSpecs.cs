@@ -226,7 +226,7 @@ public sealed class AutostageEditingSpecs(WheelhouseVenvs venvs) : IClassFixture
     }
 
     [Fact]
-    public async Task Fixable_drift_next_to_a_missing_distribution_is_fixed_and_the_missing_one_still_blocks()
+    public async Task Fixable_drift_next_to_a_missing_distribution_is_reported_and_nothing_is_changed_since_the_commit_stays_blocked()
     {
         using var repo = new GuardedRepo(venvs);
         await repo.VenvAsync("", Venv);
@@ -237,10 +237,30 @@ public sealed class AutostageEditingSpecs(WheelhouseVenvs venvs) : IClassFixture
 
         UserFacing.AssertBlocked(result);
         Assert.Contains("gamma", result.StandardError);
-        Assert.Contains("gamma==0.3", repo.IndexText("requirements.txt"));
-        Assert.Contains("gamma==0.3", repo.WorkTreeText("requirements.txt"));
-        Assert.Equal(repo.IndexText("requirements.txt"), repo.WorkTreeText("requirements.txt"));
+        Assert.Contains("alpha==1.0", result.StandardError);
+        Assert.Contains("nothing was autostaged", result.StandardError);
         Assert.Null(repo.Head());
+        Assert.Equal("alpha==1.0\ngamma==0.3\n", repo.IndexText("requirements.txt"));
+        Assert.Equal("alpha==1.0\ngamma==0.3\n", repo.WorkTreeText("requirements.txt"));
+    }
+
+    [Fact]
+    public async Task A_blocked_commit_all_leaves_the_work_tree_file_as_the_user_wrote_it()
+    {
+        // git commit -a stages into index.lock and throws it away when the hook blocks: a fix written to the work
+        // tree would be left behind as an unexplained change.
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.CommitWithoutHook("start", ("requirements.txt", "alpha==2.0\nbeta==1.0\n"));
+        repo.InstallHook("--autostage");
+        repo.Write("requirements.txt", "alpha==1.0\nbeta==1.0\ngamma==0.3\n");
+
+        var result = repo.GitCommit("-a");
+
+        UserFacing.AssertBlocked(result);
+        Assert.Equal("alpha==1.0\nbeta==1.0\ngamma==0.3\n", repo.WorkTreeText("requirements.txt"));
+        Assert.Equal("alpha==2.0\nbeta==1.0\n", repo.IndexText("requirements.txt"));
+        Assert.Equal([" M requirements.txt"], repo.Status());
     }
 
     [Fact]

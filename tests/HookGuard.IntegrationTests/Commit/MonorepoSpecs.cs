@@ -78,4 +78,19 @@ public sealed class MonorepoSpecs(WheelhouseVenvs venvs) : IClassFixture<Wheelho
         Assert.Equal("alpha==1.0\n", repo.WorkTreeText("services/worker/requirements.txt"));
         Assert.Empty(repo.Status());
     }
+
+    [Fact]
+    public async Task Autostage_changes_no_project_when_another_touched_project_stays_blocked()
+    {
+        using var repo = await TwoProjectsAsync(venvs, "--autostage");
+        repo.WriteAndStage(("services/api/requirements.txt", "alpha==1.0\n"), ("services/worker/requirements.txt", "alpha==1.0\nbeta==1.5\n"));
+
+        var result = repo.GitCommit();
+
+        UserFacing.AssertBlocked(result);
+        Assert.Contains("beta", result.StandardError);
+        Assert.Equal("alpha==1.0\n", repo.IndexText("services/api/requirements.txt"));
+        Assert.Equal("alpha==1.0\n", repo.WorkTreeText("services/api/requirements.txt"));
+        Assert.Equal("alpha==1.0\nbeta==1.5\n", repo.WorkTreeText("services/worker/requirements.txt"));
+    }
 }
