@@ -82,7 +82,7 @@ public sealed class CommandSpecs(WheelhouseVenvs venvs) : IClassFixture<Wheelhou
         Assert.Contains("Hook: installed at " + Path.Combine(repo.WorkTree, ".git", "hooks", "pre-commit"), output);
         Assert.Contains("Project api:", output);
         Assert.Contains("Project worker:", output);
-        Assert.Contains(repo.VenvPath("api"), output);
+        Assert.Contains(repo.VenvPath("api") + " (found in the project)", output);
         Assert.Contains(repo.VenvPath("worker"), output);
         Assert.Contains("verdict: in sync", output);
         Assert.Contains("verdict: 2 differences", output);
