@@ -142,4 +142,18 @@ public sealed class CommandSpecs(WheelhouseVenvs venvs) : IClassFixture<Wheelhou
         UserFacing.AssertNoStackTrace(outside);
         Assert.Contains("nowhere", outside.StandardError);
     }
+
+    [Fact]
+    public async Task Check_for_github_annotates_each_finding_at_its_file_and_line()
+    {
+        using var repo = await TwoProjectsAsync(venvs);
+
+        var result = repo.HookGuard("check", "--all", "--format", "github");
+
+        Assert.Equal(1, result.ExitCode);
+        var annotations = result.StandardOutput.Split('\n').Where(line => line.StartsWith("::", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, annotations.Length);
+        Assert.Contains(annotations, line => line.StartsWith("::error file=worker/requirements.txt,line=2,", StringComparison.Ordinal) && line.Contains("alpha"));
+        Assert.Contains(annotations, line => line.StartsWith("::error file=worker/requirements.txt", StringComparison.Ordinal) && line.Contains("beta"));
+    }
 }

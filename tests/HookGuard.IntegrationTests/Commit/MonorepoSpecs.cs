@@ -93,4 +93,24 @@ public sealed class MonorepoSpecs(WheelhouseVenvs venvs) : IClassFixture<Wheelho
         Assert.Equal("alpha==1.0\n", repo.WorkTreeText("services/api/requirements.txt"));
         Assert.Equal("alpha==1.0\nbeta==1.5\n", repo.WorkTreeText("services/worker/requirements.txt"));
     }
+
+    [Fact]
+    public async Task A_project_nested_inside_another_is_its_own_project_and_shields_the_outer_one()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", "alpha==2.0");
+        await repo.VenvAsync("tools/lint", "gamma==0.3");
+        repo.CommitWithoutHook("nested", ("requirements.txt", "alpha==1.0\n"), ("tools/lint/requirements.txt", "gamma==0.3\n"));
+        repo.InstallHook();
+
+        repo.WriteAndStage(("tools/lint/config.py", "strict = True\n"));
+        var nested = repo.GitCommit();
+        repo.WriteAndStage(("main.py", "print()\n"));
+        var outer = repo.GitCommit();
+
+        UserFacing.AssertPassed(nested);
+        Assert.Contains("tools/lint: in sync", nested.StandardError);
+        UserFacing.AssertBlocked(outer);
+        Assert.Contains(".: 1 difference", outer.StandardError);
+    }
 }
