@@ -55,27 +55,30 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
                 case EditRefused refused:
                     return Refuse(report.Findings, $"{refused.Location}: {refused.Message}");
                 case EditedFile edited:
-                    var entry = index.Find(file);
-                    if (entry is null)
+                    // A staged symbolic link was read through to the file it names (StagedFileReader): edit that file.
+                    var resolved = StagedFileReader.Resolve(index, file);
+                    if (resolved is not { Path: { } target, InIndex: { } entry })
                     {
-                        return Refuse(report.Findings, $"{file} is not in the index being committed.");
+                        return Refuse(report.Findings, resolved.OutsidePath is { } outside
+                            ? $"{file} is a symbolic link to {outside}, outside the repository: a fix there would not be part of the commit. Edit that file by hand."
+                            : $"{file} is not in the index being committed.");
                     }
 
-                    var staged = index.ReadBlob(entry.BlobId, file);
+                    var staged = index.ReadBlob(entry.BlobId, target);
                     // The partial-commit check first: a file whose staged changes are left out of this commit differs
                     // from the work tree too, and "stage them" would be the wrong advice for it.
-                    if (CheckPartialCommit(file, entry) is { } leftOut)
+                    if (CheckPartialCommit(target, entry) is { } leftOut)
                     {
                         return Refuse(report.Findings, leftOut);
                     }
 
-                    var (workTree, refusal) = CheckWorkTree(file, staged, entry.BlobId);
+                    var (workTree, refusal) = CheckWorkTree(target, staged, entry.BlobId);
                     if (workTree is null)
                     {
                         return Refuse(report.Findings, refusal!);
                     }
 
-                    pending.Add(new PendingFix(file, staged, edited.Content, entry.Mode, edited.Changes, workTree.Content, workTree.Converted));
+                    pending.Add(new PendingFix(target, staged, edited.Content, entry.Mode, edited.Changes, workTree.Content, workTree.Converted));
                     break;
             }
         }

@@ -49,7 +49,7 @@ public static class CheckCommand
         using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
         var projects = SelectProjects(context, options, location, config, index);
 
-        var checker = new ProjectChecker(location.WorkTreeRoot, config, index.ReadStagedBytes, context.GetEnvironmentVariable, options.Policy);
+        var checker = new ProjectChecker(location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, options.Policy);
         var verdicts = projects.Select(checker.Check).ToArray();
 
         var blockOnMissingVenv = config.OnMissingVenv == MissingVenvAction.Block;

@@ -37,7 +37,7 @@ public static class StatusCommand
             return ExitCodes.InSync;
         }
 
-        var checker = new ProjectChecker(location.WorkTreeRoot, config, index.ReadStagedBytes, context.GetEnvironmentVariable, null);
+        var checker = new ProjectChecker(location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, null);
         var exitCode = ExitCodes.InSync;
         foreach (var project in projects)
         {
