@@ -298,4 +298,26 @@ public sealed class AutostageEditingSpecs(WheelhouseVenvs venvs) : IClassFixture
         Assert.True(File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute));
         Assert.Empty(repo.Status());
     }
+
+    [Fact]
+    public async Task A_requirements_file_that_is_a_symbolic_link_stays_a_link_and_the_file_it_names_gets_the_fix()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.InstallHook("--autostage");
+        repo.Write("requirements/prod.txt", "alpha==1.0\n");
+        var link = Path.Combine(repo.WorkTree, "requirements.txt");
+        File.CreateSymbolicLink(link, "requirements/prod.txt");
+        repo.Stage("requirements.txt", "requirements/prod.txt");
+
+        var result = repo.GitCommit();
+
+        UserFacing.AssertPassed(result);
+        Assert.Equal("requirements/prod.txt", repo.HeadText("requirements.txt"));
+        Assert.StartsWith("120000", repo.Repo.GitOk("ls-tree", "HEAD", "requirements.txt"));
+        Assert.Equal("alpha==2.0\nbeta==1.0\n", repo.HeadText("requirements/prod.txt"));
+        Assert.Equal("requirements/prod.txt", new FileInfo(link).LinkTarget);
+        Assert.Equal("alpha==2.0\nbeta==1.0\n", repo.WorkTreeText("requirements/prod.txt"));
+        Assert.Empty(repo.Status());
+    }
 }

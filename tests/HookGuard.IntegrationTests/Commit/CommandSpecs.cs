@@ -156,4 +156,23 @@ public sealed class CommandSpecs(WheelhouseVenvs venvs) : IClassFixture<Wheelhou
         Assert.Contains(annotations, line => line.StartsWith("::error file=worker/requirements.txt,line=2,", StringComparison.Ordinal) && line.Contains("alpha"));
         Assert.Contains(annotations, line => line.StartsWith("::error file=worker/requirements.txt", StringComparison.Ordinal) && line.Contains("beta"));
     }
+
+    [Fact]
+    public async Task Fix_keeps_a_symbolic_link_and_rewrites_the_file_it_names()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", "alpha==2.0");
+        repo.Write("requirements/prod.txt", "alpha==1.0\n");
+        var link = Path.Combine(repo.WorkTree, "requirements.txt");
+        File.CreateSymbolicLink(link, "requirements/prod.txt");
+        repo.Stage("requirements.txt", "requirements/prod.txt");
+
+        var result = repo.HookGuard("fix");
+
+        UserFacing.AssertPassed(result);
+        Assert.Equal("requirements/prod.txt", new FileInfo(link).LinkTarget);
+        Assert.Equal("alpha==2.0\n", repo.WorkTreeText("requirements/prod.txt"));
+        Assert.Equal(["A  requirements.txt", "AM requirements/prod.txt"], repo.Status().Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal("alpha==1.0\n", repo.IndexText("requirements/prod.txt"));
+    }
 }

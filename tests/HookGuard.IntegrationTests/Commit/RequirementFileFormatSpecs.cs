@@ -77,4 +77,25 @@ public sealed class RequirementFileFormatSpecs(WheelhouseVenvs venvs) : IClassFi
 
         UserFacing.AssertPassed(result);
     }
+
+    [Fact]
+    public async Task A_requirements_file_that_is_a_symbolic_link_is_read_through_to_the_staged_file_it_names()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", "alpha==2.0", "beta==1.0");
+        repo.InstallHook();
+        repo.Write("requirements/prod.txt", "alpha==1.0\nbeta==1.0\n");
+        File.CreateSymbolicLink(Path.Combine(repo.WorkTree, "requirements.txt"), "requirements/prod.txt");
+        repo.Stage("requirements.txt", "requirements/prod.txt");
+
+        var blocked = repo.GitCommit();
+        repo.WriteAndStage(("requirements/prod.txt", "alpha==2.0\nbeta==1.0\n"));
+        var passed = repo.GitCommit();
+
+        UserFacing.AssertBlocked(blocked);
+        Assert.Contains("alpha==1.0", blocked.StandardError);
+        Assert.DoesNotContain("not-installed", blocked.StandardError);
+        UserFacing.AssertPassed(passed);
+        Assert.Equal("requirements/prod.txt", repo.HeadText("requirements.txt"));
+    }
 }
