@@ -176,4 +176,31 @@ public sealed class AutostageCommitFormSpecs(WheelhouseVenvs venvs) : IClassFixt
         Assert.Equal("# runtime\nalpha==2.0\n", repo.WorkTreeText("requirements.txt"));
         Assert.Equal([" M app.py", "M  requirements.txt"], repo.Status());
     }
+
+    [Fact]
+    public async Task A_commit_inside_a_submodule_gets_the_fix_in_the_submodule()
+    {
+        using var repo = new GuardedRepo(venvs);
+        var origin = repo.Repo.Sibling("lib-origin");
+        Directory.CreateDirectory(origin);
+        repo.Repo.Git(["init", "--quiet"], origin);
+        File.WriteAllText(Path.Combine(origin, "requirements.txt"), "# runtime\nalpha==2.0\n");
+        repo.Repo.Git(["add", "requirements.txt"], origin);
+        repo.Repo.Git(["commit", "--quiet", "-m", "lib"], origin);
+        repo.Repo.GitOk("-c", "protocol.file.allow=always", "submodule", "--quiet", "add", origin, "lib");
+        repo.Repo.GitOk("commit", "--quiet", "--no-verify", "-m", "submodule");
+        var lib = Path.Combine(repo.WorkTree, "lib");
+        var exclude = repo.Repo.Git(["rev-parse", "--path-format=absolute", "--git-path", "info/exclude"], lib).StandardOutput.Trim();
+        Directory.CreateDirectory(Path.GetDirectoryName(exclude)!);
+        File.AppendAllText(exclude, ".venv/\n");
+        await venvs.CreateVenvAsync(Path.Combine(lib, ".venv"), Venv);
+        Assert.Equal(0, repo.HookGuardIn(lib, "install", "--autostage").ExitCode);
+        File.WriteAllText(Path.Combine(lib, "requirements.txt"), Drifted);
+        repo.Repo.Git(["add", "requirements.txt"], lib);
+
+        var result = repo.GitCommit([], lib);
+
+        AssertFixedEverywhere(repo, result, workTree: lib);
+        Assert.Empty(repo.Status(lib));
+    }
 }
