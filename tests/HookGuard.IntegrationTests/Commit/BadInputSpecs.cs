@@ -133,4 +133,44 @@ public sealed class BadInputSpecs(WheelhouseVenvs venvs) : IClassFixture<Wheelho
         Assert.Equal("alpha==2.0\nbeta==1.0\n", repo.WorkTreeText($"{project}/requirements.txt"));
         Assert.Empty(repo.Status());
     }
+
+    [Fact]
+    public async Task A_malformed_pyvenv_cfg_blocks_the_commit_naming_file_and_line()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", "alpha==1.0");
+        var config = Path.Combine(repo.VenvPath(""), "pyvenv.cfg");
+        File.AppendAllText(config, "this line is not key = value\n".Replace(" = ", " "));
+        var line = File.ReadAllLines(config).Length;
+        repo.InstallHook();
+        repo.WriteAndStage(("requirements.txt", "alpha==1.0\n"));
+
+        var commit = repo.GitCommit();
+        var check = repo.HookGuard("check");
+
+        UserFacing.AssertBlocked(commit);
+        Assert.Equal(2, check.ExitCode);
+        UserFacing.AssertNoStackTrace(check);
+        Assert.Contains($"pyvenv.cfg:{line}", check.StandardError);
+    }
+
+    [Fact]
+    public async Task Installed_metadata_without_a_version_blocks_the_commit_naming_the_file()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", "alpha==1.0");
+        var metadata = Path.Combine(repo.VenvPath(""), "lib", $"python{WheelhouseVenvs.PythonVersion}", "site-packages", "alpha-1.0.dist-info", "METADATA");
+        File.WriteAllText(metadata, "Metadata-Version: 2.1\nName: alpha\n");
+        repo.InstallHook();
+        repo.WriteAndStage(("requirements.txt", "alpha==1.0\n"));
+
+        var commit = repo.GitCommit();
+        var check = repo.HookGuard("check");
+
+        UserFacing.AssertBlocked(commit);
+        Assert.Equal(2, check.ExitCode);
+        UserFacing.AssertNoStackTrace(check);
+        Assert.Contains(metadata, check.StandardError);
+        Assert.Contains("Version", check.StandardError);
+    }
 }
