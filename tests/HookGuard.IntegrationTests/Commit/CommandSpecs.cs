@@ -175,4 +175,34 @@ public sealed class CommandSpecs(WheelhouseVenvs venvs) : IClassFixture<Wheelhou
         Assert.Equal(["A  requirements.txt", "AM requirements/prod.txt"], repo.Status().Order(StringComparer.Ordinal).ToArray());
         Assert.Equal("alpha==1.0\n", repo.IndexText("requirements/prod.txt"));
     }
+
+    [Fact]
+    public async Task Fix_says_why_it_found_nothing_to_fix_when_the_requirement_file_is_not_added_yet()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", "alpha==2.0");
+        repo.Write("requirements.txt", "alpha==1.0\n");
+
+        var result = repo.HookGuard("fix");
+
+        UserFacing.AssertPassed(result);
+        Assert.Contains("no project to fix", result.StandardError);
+        Assert.Contains("git add requirements.txt", result.StandardError);
+        Assert.Equal("alpha==1.0\n", repo.WorkTreeText("requirements.txt"));
+    }
+
+    [Fact]
+    public async Task Fix_of_a_path_outside_any_project_is_an_error_that_names_it()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("api", "alpha==2.0");
+        repo.CommitWithoutHook("api", ("api/requirements.txt", "alpha==1.0\n"));
+
+        var result = repo.HookGuard("fix", "docs");
+
+        Assert.Equal(2, result.ExitCode);
+        UserFacing.AssertNoStackTrace(result);
+        Assert.Contains("'docs'", result.StandardError);
+        Assert.Equal("alpha==1.0\n", repo.WorkTreeText("api/requirements.txt"));
+    }
 }
