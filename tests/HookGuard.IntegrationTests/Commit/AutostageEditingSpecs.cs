@@ -107,6 +107,25 @@ public sealed class AutostageEditingSpecs(WheelhouseVenvs venvs) : IClassFixture
     }
 
     [Fact]
+    public async Task A_UTF16_file_with_a_byte_order_mark_stays_UTF16()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.InstallHook("--autostage");
+        var utf16 = new UnicodeEncoding(bigEndian: false, byteOrderMark: true);
+        repo.WriteBytes("requirements.txt", [.. utf16.GetPreamble(), .. utf16.GetBytes("# résumé\nalpha==1.0\n")]);
+        repo.Stage("requirements.txt");
+
+        var result = repo.GitCommit();
+
+        UserFacing.AssertPassed(result);
+        byte[] expected = [.. utf16.GetPreamble(), .. utf16.GetBytes("# résumé\nalpha==2.0\nbeta==1.0\n")];
+        Assert.Equal(expected, repo.Blob("HEAD:requirements.txt"));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(repo.WorkTree, "requirements.txt")));
+        Assert.Empty(repo.Status());
+    }
+
+    [Fact]
     public async Task An_updated_pin_keeps_its_extras_marker_and_comment_and_the_other_lines_stay_as_written()
     {
         using var repo = new GuardedRepo(venvs);
