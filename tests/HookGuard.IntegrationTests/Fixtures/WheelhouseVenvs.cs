@@ -58,6 +58,17 @@ public sealed class WheelhouseVenvs : IDisposable
         await RunAsync("cp", ["-a", template, venvPath]);
     }
 
+    /// <summary>A venv with its own pip (<c>python -m venv</c>, ensurepip), holding <paramref name="pins"/> too; not cached.</summary>
+    public async Task CreateVenvWithPipAsync(string venvPath, params string[] pins)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(venvPath))!);
+        await RunAsync(Python, ["-m", "venv", venvPath]);
+        if (pins.Length > 0)
+        {
+            await InstallAsync(venvPath, pins);
+        }
+    }
+
     /// <summary><c>pip install --no-index --no-deps --find-links WHEELS</c> into an existing venv (e.g. to drift it).</summary>
     public Task InstallAsync(string venvPath, params string[] pins) =>
         RunAsync(Python, ["-m", "pip", "--python", VenvPython(venvPath), "install", "--isolated", "--no-index", "--no-deps",
