@@ -17,6 +17,20 @@ public sealed record FixPlan(IReadOnlyDictionary<string, IReadOnlyList<Requireme
 {
     public bool IsEmpty => EditsByFile.Count == 0;
 
+    /// <summary>
+    /// A requirement file of the project that uses <c>--hash</c>, or null. One hash anywhere puts pip in hash-checking
+    /// mode for the whole install (https://pip.pypa.io/en/stable/topics/secure-installs/#hash-checking-mode), so an
+    /// unhashed line in any file of the project, not only in this one, would make <c>pip install -r</c> refuse it.
+    /// </summary>
+    public string? HashCheckedFile { get; init; }
+
+    /// <summary>Why the edits cannot be made honestly (SPEC sec. 5: no unhashed line under --hash), or null.</summary>
+    public string? Refusal => HashCheckedFile is { } hashed && !IsEmpty
+        ? $"{hashed} uses --hash, which puts pip in hash-checking mode for every requirement of the install: an unhashed " +
+          $"line in {string.Join(", ", EditsByFile.Keys)} would make pip refuse it, and the hashes of the installed versions " +
+          "are not known here. Update the files with pip-compile --generate-hashes or by hand."
+        : null;
+
     public static FixPlan For(DriftReport report, DeclaredSet declared, InstalledSet installed)
     {
         var fromDirectUrl = installed.Distributions
@@ -44,7 +58,10 @@ public sealed record FixPlan(IReadOnlyDictionary<string, IReadOnlyList<Requireme
 
         return new FixPlan(
             edits.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<RequirementEdit>)pair.Value, StringComparer.Ordinal),
-            unfixable);
+            unfixable)
+        {
+            HashCheckedFile = declared.Files.FirstOrDefault(file => declared.ParsedFiles.TryGetValue(file, out var parsed) && parsed.UsesHashes),
+        };
 
         List<RequirementEdit> EditsOf(string file)
         {

@@ -11,14 +11,19 @@ namespace HookGuard.Autostage;
 /// the result into the index git is committing and writes it to the work tree, or refuses and touches nothing.
 /// </summary>
 /// <remarks>
+/// Nothing is written unless every project's drift can be fixed: a commit that stays blocked (a declared
+/// distribution is not installed, a refusal below, in any project) leaves the index and the work tree as they were, so
+/// that git discarding its temporary index cannot leave a fixed work tree next to an unfixed index.
 /// Safety rules, in the order they are checked (all before anything is written):
 /// <list type="number">
 /// <item>The editor must accept every edit (it refuses files using <c>--hash</c>, pins it cannot rewrite in place, and
 /// any result that would not re-read as intended).</item>
-/// <item>Unstaged edits in the file must be neither committed nor lost. When the work-tree copy differs from the staged
-/// copy, the same edits are made to the work-tree copy too, but only when each lands on a line the user did not touch
-/// (a pin whose line reads the same in both copies, once; a name the work tree does not declare yet); anything less
-/// certain is refused rather than merged by guesswork.</item>
+/// <item>Unstaged edits must be neither committed nor lost. The work-tree copy is compared with the staged copy (byte
+/// for byte, or once git's own conversions such as <c>core.autocrlf</c> are applied, as <c>git status</c> compares;
+/// a converted file is written back as a checkout would write the fixed blob). When they differ, the same edits are
+/// made to the work-tree copy, but only when each lands on a line the user did not touch (a pin line that reads the
+/// same in both copies, exactly once; a name the work tree does not declare yet); anything less certain is refused
+/// rather than merged by guesswork.</item>
 /// <item>In a partial commit (<c>git commit -- paths</c>) git commits from a temporary index and afterwards keeps
 /// its own <c>index.lock</c> as the repository's index. The fix is staged into both, so that the repository's index
 /// does not go back to the unfixed file after the commit; if the two disagree about the file (staged changes that
@@ -28,10 +33,10 @@ namespace HookGuard.Autostage;
 /// </remarks>
 public sealed class Autostager(StagedIndex index, Func<string, string?> variables)
 {
-    private sealed record PendingFix(
-        string File, byte[] Before, byte[] After, byte[] WorkTreeBefore, byte[] WorkTreeAfter, GitFileMode Mode, IReadOnlyList<LineChange> Changes);
+    private sealed record WorkTreeState(byte[] Content, bool Converted, bool HasUnstagedEdits = false);
 
-    public AutostageResult Apply(ProjectVerdict verdict)
+    /// <summary>Works out the fix of one project and checks the safety rules; writes nothing (see <see cref="Write"/>).</summary>
+    public AutostageResult Prepare(ProjectVerdict verdict)
     {
         var report = verdict.Report!;
         var plan = FixPlan.For(report, verdict.Declared, verdict.Installed!);
@@ -40,60 +45,93 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
             return new AutostageResult([], report.Findings, null);
         }
 
+        if (plan.Refusal is { } hashChecking)
+        {
+            return Refuse(report.Findings, hashChecking);
+        }
+
         var pending = new List<PendingFix>();
         foreach (var (file, edits) in plan.EditsByFile)
         {
             var parsed = verdict.Declared.ParsedFiles[file];
-            // One hashed file puts the whole `pip install -r` into hash-checking mode, so an unhashed line anywhere breaks it.
-            switch (RequirementFileEditor.Apply(parsed, edits, variables, installChecksHashes: verdict.Declared.UsesHashes))
+            switch (RequirementFileEditor.Apply(parsed, edits, variables))
             {
                 case EditRefused refused:
                     return Refuse(report.Findings, $"{refused.Location}: {refused.Message}");
                 case EditedFile edited:
-                    var entry = index.Find(file);
-                    if (entry is null)
+                    // A staged symbolic link was read through to the file it names (StagedFileReader): edit that file.
+                    var resolved = StagedFileReader.Resolve(index, file);
+                    if (resolved is not { Path: { } target, InIndex: { } entry })
                     {
-                        return Refuse(report.Findings, $"{file} is not in the index being committed.");
+                        return Refuse(report.Findings, resolved.OutsidePath is { } outside
+                            ? $"{file} is a symbolic link to {outside}, outside the repository: a fix there would not be part of the commit. Edit that file by hand."
+                            : $"{file} is not in the index being committed.");
                     }
 
-                    var staged = index.ReadBlob(entry.BlobId, file);
-                    if (CheckPartialCommit(file, entry) is { } partialCommitRefusal)
+                    var staged = index.ReadBlob(entry.BlobId, target);
+                    // The partial-commit check first: a file whose staged changes are left out of this commit differs
+                    // from the work tree too, and "stage them" would be the wrong advice for it.
+                    if (CheckPartialCommit(target, entry) is { } leftOut)
                     {
-                        return Refuse(report.Findings, partialCommitRefusal);
+                        return Refuse(report.Findings, leftOut);
                     }
 
-                    var workTree = WorkTreeFile.Read(WorkTreePath(file));
+                    var (workTree, refusal) = CheckWorkTree(target, staged, entry.BlobId);
                     if (workTree is null)
                     {
-                        return Refuse(report.Findings,
-                            $"{file} is staged but missing from the work tree; autostage would have to recreate it. Restore it (git checkout -- {file}) or fix the file by hand.");
+                        return Refuse(report.Findings, refusal!);
                     }
 
-                    string? unstagedRefusal = null;
-                    var workTreeAfter = workTree.AsSpan().SequenceEqual(staged)
-                        ? edited.Content
-                        : EditUnstagedCopy(file, workTree, edits, verdict.Declared.UsesHashes, out unstagedRefusal);
-                    if (workTreeAfter is null)
+                    byte[]? unstagedAfter = null;
+                    if (workTree.HasUnstagedEdits)
                     {
-                        return Refuse(report.Findings, unstagedRefusal ?? $"{file} has unstaged changes autostage cannot fix.");
+                        unstagedAfter = EditUnstagedCopy(target, workTree.Content, edits, out var unstagedRefusal);
+                        if (unstagedAfter is null)
+                        {
+                            return Refuse(report.Findings, unstagedRefusal!);
+                        }
                     }
 
-                    pending.Add(new PendingFix(file, staged, edited.Content, workTree, workTreeAfter, entry.Mode, edited.Changes));
+                    pending.Add(new PendingFix(target, staged, edited.Content, entry.Mode, edited.Changes, workTree.Content, workTree.Converted, unstagedAfter));
                     break;
             }
         }
 
-        Write(pending);
-        return new AutostageResult(pending.Select(fix => new StagedFix(fix.File, fix.Changes)).ToArray(), plan.Unfixable, null);
+        return new AutostageResult(pending.Select(fix => new StagedFix(fix.File, fix.Changes)).ToArray(), plan.Unfixable, null)
+        {
+            Pending = pending,
+        };
     }
 
     private static AutostageResult Refuse(IReadOnlyList<Core.Drift.Finding> findings, string why) => new([], findings, why);
 
     /// <summary>
+    /// The work-tree file, when it holds exactly what is staged: byte for byte, or after git's own conversion
+    /// (core.autocrlf, eol attributes), which <c>git status</c> does not count as a change either.
+    /// </summary>
+    private (WorkTreeState? State, string? Refusal) CheckWorkTree(string file, byte[] staged, string stagedBlobId)
+    {
+        var workTree = WorkTreeFile.Read(WorkTreePath(file));
+        if (workTree is null)
+        {
+            return (null, $"{file} is staged but missing from the work tree; autostage would have to recreate it. Restore it (git checkout -- {file}) or fix the file by hand.");
+        }
+
+        if (workTree.AsSpan().SequenceEqual(staged))
+        {
+            return (new WorkTreeState(workTree, Converted: false), null);
+        }
+
+        return GitFilters.CleanedBlobId(index.Location.WorkTreeRoot, file) == stagedBlobId
+            ? (new WorkTreeState(workTree, Converted: true), null)
+            : (new WorkTreeState(workTree, Converted: false, HasUnstagedEdits: true), null);
+    }
+
+    /// <summary>
     /// The work-tree copy with the same fix, when it holds unstaged edits: each pin update must find its line, word for
     /// word and exactly once, in the work-tree copy, and each appended name must not be declared there already.
     /// </summary>
-    private byte[]? EditUnstagedCopy(string file, byte[] workTree, IReadOnlyList<RequirementEdit> edits, bool installChecksHashes, out string? refusal)
+    private byte[]? EditUnstagedCopy(string file, byte[] workTree, IReadOnlyList<RequirementEdit> edits, out string? refusal)
     {
         var advice = $"Autostage never commits unstaged edits and never overwrites them: stage them (git add {file}) or stash them, then commit again; or run 'hookguard fix' and review.";
         ParsedRequirementFile parsed;
@@ -135,7 +173,7 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
             }
         }
 
-        switch (RequirementFileEditor.Apply(parsed, translated, variables, installChecksHashes: installChecksHashes))
+        switch (RequirementFileEditor.Apply(parsed, translated, variables))
         {
             case EditedFile edited:
                 refusal = null;
@@ -177,15 +215,25 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
             : $"{file} has staged changes that are not part of this partial commit (git commit -- paths). Autostage cannot fix the commit without changing them: commit them too, or unstage them, then commit again.";
     }
 
-    private void Write(IReadOnlyList<PendingFix> fixes)
+    /// <summary>
+    /// Writes the prepared fixes of every project, index first, then the work tree; on any failure puts back what was
+    /// already written. The caller writes only when the commit will then pass: a blocked commit changes nothing.
+    /// </summary>
+    public void Write(IEnumerable<AutostageResult> prepared)
     {
+        var fixes = prepared.SelectMany(result => result.Pending).ToArray();
+        if (fixes.Length == 0)
+        {
+            return;
+        }
+
         var mainLock = MainIndexLockDuringPartialCommit();
         var undo = new Stack<Action>();
         try
         {
             foreach (var fix in fixes)
             {
-                IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.After, fix.Mode);
+                var stagedEntry = IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.After, fix.Mode);
                 undo.Push(() => IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.Before, fix.Mode));
                 if (mainLock is not null)
                 {
@@ -194,7 +242,9 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
                 }
 
                 var path = WorkTreePath(fix.File);
-                WorkTreeFile.ReplaceAtomically(path, fix.WorkTreeAfter);
+                var workTreeAfter = fix.UnstagedAfter
+                    ?? (fix.WorkTreeConverted ? GitFilters.Smudged(index.Location.WorkTreeRoot, fix.File, stagedEntry.BlobId) : fix.After);
+                WorkTreeFile.ReplaceAtomically(path, workTreeAfter);
                 undo.Push(() => WorkTreeFile.ReplaceAtomically(path, fix.WorkTreeBefore));
             }
         }

@@ -28,6 +28,12 @@ public static class WorkTreeFile
     /// </summary>
     public static void ReplaceAtomically(string path, ReadOnlySpan<byte> content)
     {
+        // A symbolic link (requirements.txt -> requirements/prod.txt) stays a link: the file it names is replaced.
+        if (new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } linkTarget)
+        {
+            path = linkTarget.FullName;
+        }
+
         var directory = Path.GetDirectoryName(path) ?? ".";
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.hookguard-{Environment.ProcessId}.tmp");
         try

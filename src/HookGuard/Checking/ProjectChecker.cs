@@ -32,8 +32,9 @@ public sealed class ProjectChecker(
             return new ProjectVerdict(project, declared, venv, null, null);
         }
 
+        // Opt-in (SPEC sec. 4.4): ask the venv's own pip, for environments whose metadata HookGuard cannot read alone.
         var installed = config.InstalledSource == InstalledSource.Pip
-            ? PipInspectReader.Read(venvPath, environment)
+            ? PipInstalledReader.Read(venvPath, environment)
             : VenvReader.Read(venvPath, environment);
         var policy = policyOverride ?? project.Configuration?.Policy ?? config.Policy;
         var report = DriftChecker.Compare(declared, installed, policy, config.Ignore, new ProjectIdentity(project.Path, directory));

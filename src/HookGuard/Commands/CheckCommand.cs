@@ -56,7 +56,7 @@ public static class CheckCommand
         using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
         var projects = SelectProjects(context, options, location, config, index);
 
-        var checker = new ProjectChecker(location.WorkTreeRoot, config, index.ReadStagedBytes, context.GetEnvironmentVariable, options.Policy);
+        var checker = new ProjectChecker(location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, options.Policy);
         var verdicts = projects.Select(checker.Check).ToArray();
 
         var blockOnMissingVenv = config.OnMissingVenv == MissingVenvAction.Block;
@@ -68,7 +68,7 @@ public static class CheckCommand
         var reports = verdicts.Where(verdict => verdict.Report is not null).Select(verdict => verdict.Report!).ToList();
         if (options.Autostage || config.Autostage)
         {
-            reports = Autostage(context, index, verdicts);
+            reports = Autostage(context, index, verdicts, blockedAnyway: blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing));
         }
 
         ReportWriters.For(options.Format, context.UseColor).Write(reports, context.Out);
@@ -106,38 +106,50 @@ public static class CheckCommand
         return selection.Projects;
     }
 
-    /// <summary>Fixes what can be fixed in the commit, says what changed, and returns what is left to report.</summary>
-    private static List<DriftReport> Autostage(CommandContext context, StagedIndex index, IEnumerable<ProjectVerdict> verdicts)
+    /// <summary>
+    /// Fixes the drift in the commit when all of it can be fixed, says what changed, and returns what is left to
+    /// report. When some drift would still block the commit, nothing is written (SPEC sec. 5: a blocked commit leaves
+    /// the repository as it was) and every finding is reported, with the reason autostage stood back.
+    /// </summary>
+    private static List<DriftReport> Autostage(CommandContext context, StagedIndex index, IEnumerable<ProjectVerdict> verdicts, bool blockedAnyway)
     {
         var autostager = new Autostager(index, context.GetEnvironmentVariable);
-        var remaining = new List<DriftReport>();
-        foreach (var verdict in verdicts.Where(verdict => verdict.Report is not null))
+        var prepared = verdicts
+            .Where(verdict => verdict.Report is not null)
+            .Select(verdict => (Report: verdict.Report!, Result: verdict.Report!.InSync ? null : autostager.Prepare(verdict)))
+            .ToList();
+
+        foreach (var (report, result) in prepared)
         {
-            var report = verdict.Report!;
-            if (report.InSync)
-            {
-                remaining.Add(report);
-                continue;
-            }
-
-            var result = autostager.Apply(verdict);
-            foreach (var fix in result.Fixed)
-            {
-                context.Error.WriteLine($"hookguard: autostaged {fix.File}:");
-                foreach (var change in fix.Changes)
-                {
-                    context.Error.WriteLine($"  {change}");
-                }
-            }
-
-            if (result.Refusal is { } why)
+            if (result?.Refusal is { } why)
             {
                 context.Error.WriteLine($"hookguard: cannot autostage {RepoPath.Display(report.ProjectPath)}: {why}");
             }
-
-            remaining.Add(report with { Findings = result.Remaining });
         }
 
-        return remaining;
+        var fixable = prepared.Where(p => p.Result is not null).ToList();
+        if (blockedAnyway || fixable.Any(p => !p.Result!.FullyFixed))
+        {
+            if (fixable.Any(p => p.Result!.Fixed.Count > 0))
+            {
+                context.Error.WriteLine(
+                    "hookguard: nothing was autostaged: the commit stays blocked by what autostage cannot fix (below), " +
+                    "so the requirement files were left as they are. Deal with that, then commit again.");
+            }
+
+            return prepared.Select(p => p.Report).ToList();
+        }
+
+        autostager.Write(fixable.Select(p => p.Result!));
+        foreach (var fix in fixable.SelectMany(p => p.Result!.Fixed))
+        {
+            context.Error.WriteLine($"hookguard: autostaged {fix.File}:");
+            foreach (var change in fix.Changes)
+            {
+                context.Error.WriteLine($"  {change}");
+            }
+        }
+
+        return prepared.Select(p => p.Result is null ? p.Report : p.Report with { Findings = p.Result.Remaining }).ToList();
     }
 }

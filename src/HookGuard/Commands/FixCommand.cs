@@ -29,9 +29,32 @@ public static class FixCommand
         var config = ConfigFile.Load(location.WorkTreeRoot);
         using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
         var locator = new ProjectLocator(config, new IndexRepositoryPaths(index));
-        IReadOnlyList<LocatedProject> projects = paths.Length == 0
-            ? locator.All()
-            : locator.ForArguments(RepositoryPaths.FromArguments(paths, context.WorkingDirectory, location.WorkTreeRoot)).Projects;
+        IReadOnlyList<LocatedProject> projects;
+        if (paths.Length == 0)
+        {
+            projects = locator.All();
+        }
+        else
+        {
+            var selection = locator.ForArguments(RepositoryPaths.FromArguments(paths, context.WorkingDirectory, location.WorkTreeRoot));
+            if (selection.PathsOutsideAnyProject.Count > 0)
+            {
+                throw new UserError(
+                    $"No project holds {string.Join(", ", selection.PathsOutsideAnyProject.Select(path => $"'{path}'"))}: " +
+                    $"a project is a directory with a requirement file ({string.Join(", ", config.Requirements)}) in the index, or a [[project]] in .hookguard.toml.");
+            }
+
+            projects = selection.Projects;
+        }
+
+        if (projects.Count == 0)
+        {
+            // Projects are found through the index, as the hook finds them; a new project's file may not be added yet.
+            context.Error.WriteLine(
+                $"hookguard: no project to fix: no {string.Join(" or ", config.Requirements)} in the index. " +
+                "Add the requirement file first (git add requirements.txt), or declare the project in .hookguard.toml.");
+            return ExitCodes.InSync;
+        }
 
         var checker = new ProjectChecker(
             location.WorkTreeRoot, config, path => WorkTreeFile.Read(Path.Combine(location.WorkTreeRoot, path)), context.GetEnvironmentVariable, null);
@@ -46,9 +69,16 @@ public static class FixCommand
             }
 
             var plan = FixPlan.For(report, verdict.Declared, verdict.Installed!);
+            if (plan.Refusal is { } hashChecking)
+            {
+                context.Error.WriteLine($"hookguard: {where}: not changed: {hashChecking}");
+                exitCode = ExitCodes.Drift;
+                continue;
+            }
+
             foreach (var (file, edits) in plan.EditsByFile)
             {
-                switch (RequirementFileEditor.Apply(verdict.Declared.ParsedFiles[file], edits, context.GetEnvironmentVariable, installChecksHashes: verdict.Declared.UsesHashes))
+                switch (RequirementFileEditor.Apply(verdict.Declared.ParsedFiles[file], edits, context.GetEnvironmentVariable))
                 {
                     case EditRefused refused:
                         context.Error.WriteLine($"hookguard: {refused.Location}: not changed: {refused.Message}");

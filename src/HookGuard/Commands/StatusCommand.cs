@@ -37,14 +37,14 @@ public static class StatusCommand
             return ExitCodes.InSync;
         }
 
-        var checker = new ProjectChecker(location.WorkTreeRoot, config, index.ReadStagedBytes, context.GetEnvironmentVariable, null);
+        var checker = new ProjectChecker(location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, null);
         var exitCode = ExitCodes.InSync;
         foreach (var project in projects)
         {
             var verdict = checker.Check(project);
             output.WriteLine($"Project {RepoPath.Display(project.Path)}:");
             output.WriteLine($"  requirement files: {string.Join(", ", verdict.Declared.Files)}");
-            output.WriteLine($"  venv: {(verdict.Venv.Path is { } venv ? $"{venv} ({verdict.Venv.Rule})" : "none found")}");
+            output.WriteLine($"  venv: {(verdict.Venv.Path is { } venv ? $"{venv} ({HowFound(verdict.Venv.Rule)})" : "none found")}");
             output.WriteLine($"  policy: {(verdict.Report?.Policy ?? config.PolicyFor(project.Path)).ToString().ToLowerInvariant()}");
             var summary = verdict.Report switch
             {
@@ -62,7 +62,16 @@ public static class StatusCommand
         return exitCode;
     }
 
-    private static string DescribeHook(CommandContext context)
+    /// <summary>How the venv was found, in the words of SPEC sec. 4.5 rather than an enum name.</summary>
+    private static string HowFound(Venv.VenvDiscoveryRule rule) => rule switch
+    {
+        Venv.VenvDiscoveryRule.Configured => "configured in .hookguard.toml",
+        Venv.VenvDiscoveryRule.InProject => "found in the project",
+        Venv.VenvDiscoveryRule.ActivatedEnvironment => "from $VIRTUAL_ENV",
+        _ => "not found",
+    };
+
+        private static string DescribeHook(CommandContext context)
     {
         var status = HookInstaller.Inspect(GitHooksDirectory.Find(context.WorkingDirectory));
         return status.Presence switch
