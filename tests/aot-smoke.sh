@@ -246,6 +246,38 @@ direct_checks() {
     same check-after-fix 0 check --all
     git commit -qm "fresh" --no-verify
 
+    say "hooked autostage commits from git's temporary indexes: commit -a, a partial commit"
+    dist_info everything 1.1
+    echo '# -a' >>app.py
+    git commit -qam "commit -a" >"$tmp/commit.out" 2>&1 || { cat "$tmp/commit.out"; fail "the autostaged commit -a failed"; }
+    git show HEAD:requirements.txt | grep -qx 'everything==1.1' || fail "commit -a: the commit does not declare everything==1.1"
+    [ -z "$(git status --porcelain -- requirements.txt app.py)" ] || fail "commit -a: $(git status --short) is not clean"
+    dist_info partial 0.2
+    echo '# partial' >>app.py
+    echo 'not in this commit' >notes.txt
+    git add notes.txt
+    git commit -qm "partial" -- app.py >"$tmp/commit.out" 2>&1 || { cat "$tmp/commit.out"; fail "the autostaged partial commit failed"; }
+    git show HEAD:requirements.txt | grep -qx 'partial==0.2' || fail "partial commit: the commit does not declare partial==0.2"
+    ! git cat-file -e HEAD:notes.txt 2>/dev/null || fail "partial commit: notes.txt was swept into the commit"
+    [ "$(git status --porcelain -- requirements.txt app.py notes.txt)" = "A  notes.txt" ] \
+        || fail "partial commit: git status is '$(git status --porcelain)', expected only notes.txt staged"
+    git rm -q --cached notes.txt && rm notes.txt
+
+    say "the first commit of a repository (HEAD unborn: compared with the empty tree)"
+    local first="$tmp/first commit"
+    mkdir -p -- "$first" && cd -- "$first"
+    git init -q .
+    ln -s -- "$work/.venv" .venv
+    printf '.venv\n' >.gitignore
+    echo 'requests==2.31.0' >requirements.txt
+    run install-first 0 install
+    git add -A
+    if git commit -qm first >"$tmp/commit.out" 2>&1; then cat "$tmp/commit.out"; fail "a first commit with drift was not blocked"; fi
+    contains "$tmp/commit.out" "idna"
+    HOOKGUARD_SKIP=1 git commit -qm first >"$tmp/commit.out" 2>&1 || { cat "$tmp/commit.out"; fail "HOOKGUARD_SKIP=1 did not let the commit pass"; }
+    contains "$tmp/commit.out" "HOOKGUARD_SKIP=1"
+    cd -- "$work"
+
     say "status, check and a hooked commit in a linked worktree"
     local linked="$tmp/linked wt ü"
     git worktree add -q "$linked" -b side
