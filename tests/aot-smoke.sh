@@ -197,9 +197,13 @@ direct_checks() {
     dist_info localpkg 1.0
     printf '{"url": "file:///tmp/wheels/localpkg-1.0-py3-none-any.whl", "archive_info": {"hashes": {"sha256": "%s"}}}\n' \
         "$(printf x | sha256sum | cut -c1-64)" >"$site/localpkg-1.0.dist-info/direct_url.json"
+    dist_info vcspkg 0.3
+    printf '{"url": "https://example.invalid/vcspkg.git", "vcs_info": {"vcs": "git", "commit_id": "%s", "requested_revision": "main"}}\n' \
+        0123456789abcdef0123456789abcdef01234567 >"$site/vcspkg-0.3.dist-info/direct_url.json"
     # The reference: what pip freeze says is in the venv is what a requirements file in sync declares.
     .venv/bin/python -m pip freeze --disable-pip-version-check >requirements.txt
-    grep -q '^localpkg @ file:' requirements.txt || fail "pip freeze did not see the direct-URL install: $(cat requirements.txt)"
+    grep -q '^localpkg @ file:' requirements.txt && grep -q '^vcspkg @ git+https:' requirements.txt \
+        || fail "pip freeze did not see the direct-URL installs: $(cat requirements.txt)"
     printf '.venv/\n' >.gitignore
     echo 'print("hi")' >app.py
     git add -A && git commit -qm init
@@ -388,4 +392,4 @@ if [ "${installed_kind:-}" = framework-dependent ]; then
     loud "aot-smoke tested the JIT FALLBACK only: this machine cannot build NativeAOT."
 fi
 [ -z "$suite_failed" ] || fail "$suite_failed"
-echo "aot-smoke: OK in $((SECONDS - started)) s"
+echo "aot-smoke: OK in $((SECONDS - started)) s${installed_kind:+ ($installed_kind install)}"
