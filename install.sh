@@ -143,34 +143,35 @@ else
 fi
 
 launcher="${bin_dir}/hookguard"
+# A small sh launcher in both cases (names everything by absolute path, single-quoted). It tells hookguard its own
+# path, so that `hookguard install` records bin/hookguard in the hook: a NativeAOT process only sees its resolved
+# path (lib/hookguard/hookguard), and the framework-dependent build would otherwise record dotnet.
+quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 if [ "$kind" = aot ]; then
-    # A symlink: the native executable finds libgit2 next to its real path.
-    if [ "$(readlink -- "$launcher" 2>/dev/null || true)" != "${lib_dir}/hookguard" ]; then
-        rm -f -- "$launcher"
-        ln -s -- "${lib_dir}/hookguard" "$launcher"
-    fi
+    # The native executable finds libgit2 next to its real path in lib/hookguard.
+    run_line="exec $(quote "${lib_dir}/hookguard") \"\$@\""
+    description='NativeAOT build'
 else
-    # The launcher names dotnet and the assembly by absolute path, single-quoted, and tells hookguard its own
-    # path so that `hookguard install` records the launcher in the hook, not dotnet.
-    quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
     dotnet_path=$(command -v dotnet)
     dotnet_path=$(cd -- "$(dirname -- "$dotnet_path")" && pwd -P)/$(basename -- "$dotnet_path")
-    new_launcher="${launcher}.new.$$"
-    {
-        echo '#!/bin/sh'
-        echo '# HookGuard launcher written by install.sh (framework-dependent build; needs the .NET runtime).'
-        echo "HOOKGUARD_EXECUTABLE=$(quote "$launcher")"
-        echo 'export HOOKGUARD_EXECUTABLE'
-        echo "exec $(quote "$dotnet_path") $(quote "${lib_dir}/hookguard.dll") \"\$@\""
-    } > "$new_launcher"
-    chmod 755 "$new_launcher"
-    if [ ! -L "$launcher" ] && [ -f "$launcher" ] && cmp -s -- "$new_launcher" "$launcher"; then
-        rm -f -- "$new_launcher"
-    else
-        rm -f -- "$launcher"
-        mv -- "$new_launcher" "$launcher"
-        changed=yes
-    fi
+    run_line="exec $(quote "$dotnet_path") $(quote "${lib_dir}/hookguard.dll") \"\$@\""
+    description='framework-dependent build; needs the .NET runtime'
+fi
+new_launcher="${launcher}.new.$$"
+{
+    echo '#!/bin/sh'
+    echo "# HookGuard launcher written by install.sh (${description})."
+    echo "HOOKGUARD_EXECUTABLE=$(quote "$launcher")"
+    echo 'export HOOKGUARD_EXECUTABLE'
+    echo "$run_line"
+} > "$new_launcher"
+chmod 755 "$new_launcher"
+if [ ! -L "$launcher" ] && [ -f "$launcher" ] && cmp -s -- "$new_launcher" "$launcher"; then
+    rm -f -- "$new_launcher"
+else
+    rm -f -- "$launcher"
+    mv -- "$new_launcher" "$launcher"
+    changed=yes
 fi
 
 version=$("$launcher" --version 2>/dev/null || echo "?")

@@ -2,6 +2,7 @@ using System.CommandLine;
 using HookGuard.Checking;
 using HookGuard.Cli;
 using HookGuard.Configuration;
+using HookGuard.Core.Drift;
 using HookGuard.Core.Projects;
 using HookGuard.Git;
 using HookGuard.Hooks;
@@ -45,7 +46,7 @@ public static class StatusCommand
             output.WriteLine($"Project {RepoPath.Display(project.Path)}:");
             output.WriteLine($"  requirement files: {string.Join(", ", verdict.Declared.Files)}");
             output.WriteLine($"  venv: {(verdict.Venv.Path is { } venv ? $"{venv} ({HowFound(verdict.Venv.Rule)})" : "none found")}");
-            output.WriteLine($"  policy: {(verdict.Report?.Policy ?? config.PolicyFor(project.Path)).ToString().ToLowerInvariant()}");
+            output.WriteLine($"  policy: {((verdict.Report?.Policy ?? config.PolicyFor(project.Path)) == Policy.TopLevel ? "top-level" : "freeze")}");
             var summary = verdict.Report switch
             {
                 null => "not checked (no venv)",

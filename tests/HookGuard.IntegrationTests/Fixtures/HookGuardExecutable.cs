@@ -2,15 +2,27 @@ namespace HookGuard.IntegrationTests.Fixtures;
 
 /// <summary>
 /// The hookguard executable the tests run: the apphost the SDK copies next to the test assembly from the project
-/// reference to src/HookGuard, so a clean clone needs nothing but <c>dotnet test</c>.
+/// reference to src/HookGuard, so a clean clone needs nothing but <c>dotnet test</c>. Setting
+/// <see cref="OverrideVariable"/> runs the same tests against an installed hookguard instead (tests/aot-smoke.sh does
+/// that for the NativeAOT build, where reflection and LibGit2Sharp behave differently than under the JIT).
 /// </summary>
 public static class HookGuardExecutable
 {
-    /// <summary>Absolute path of the hookguard executable built with these tests.</summary>
+    /// <summary>The environment variable naming an installed hookguard (absolute path) to test instead.</summary>
+    public const string OverrideVariable = "HOOKGUARD_TEST_EXECUTABLE";
+
+    /// <summary>Absolute path of the hookguard executable under test: <see cref="OverrideVariable"/>, else the one built with these tests.</summary>
     public static string Path
     {
         get
         {
+            if (Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 } installed)
+            {
+                return System.IO.Path.IsPathFullyQualified(installed) && File.Exists(installed)
+                    ? installed
+                    : throw new InvalidOperationException($"{OverrideVariable}='{installed}' is not the absolute path of an existing hookguard executable.");
+            }
+
             var path = System.IO.Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "hookguard.exe" : "hookguard");
             if (!File.Exists(path) || !File.Exists(System.IO.Path.Combine(AppContext.BaseDirectory, "hookguard.dll")))
             {
