@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text;
 using System.Text.RegularExpressions;
 using HookGuard.Core.Installed;
@@ -19,24 +20,25 @@ internal static partial class MetadataDirectoryScanner
     {
         if (!Directory.Exists(entry)) yield break; // zip entries (python3X.zip, wheels) hold no installed distributions
 
-        foreach (var found in ScanInfos(entry)) yield return found;
+        var children = SafeChildren(entry);
+        foreach (var found in ScanInfos(entry, children)) yield return found;
 
-        foreach (var eggLink in SafeChildren(entry).Where(c => c.EndsWith(".egg-link", StringComparison.Ordinal) && File.Exists(c)))
+        foreach (var eggLink in children.Where(c => !c.IsDirectory && c.Path.EndsWith(".egg-link", StringComparison.Ordinal)))
         {
-            var target = ReadEggLinkTarget(eggLink);
+            var target = ReadEggLinkTarget(eggLink.Path);
             if (target is null || target.EndsWith(".whl", StringComparison.OrdinalIgnoreCase)) continue;
             var targetPath = Path.GetFullPath(target, entry);
             if (!Directory.Exists(targetPath)) continue;
-            foreach (var found in ScanInfos(targetPath)) yield return found;
+            foreach (var found in ScanInfos(targetPath, SafeChildren(targetPath))) yield return found;
         }
     }
 
-    private static IEnumerable<FoundDistribution> ScanInfos(string entry)
+    private static IEnumerable<FoundDistribution> ScanInfos(string entry, IReadOnlyList<Child> children)
     {
         var baseIsEgg = entry.EndsWith(".egg", StringComparison.OrdinalIgnoreCase);
-        foreach (var child in SafeChildren(entry))
+        foreach (var child in children)
         {
-            var name = Path.GetFileName(child);
+            var name = Path.GetFileName(child.Path);
             var isInfo = name.EndsWith(".dist-info", StringComparison.OrdinalIgnoreCase)
                       || name.EndsWith(".egg-info", StringComparison.OrdinalIgnoreCase)
                       || (baseIsEgg && name.Equals("egg-info", StringComparison.OrdinalIgnoreCase));
@@ -50,41 +52,22 @@ internal static partial class MetadataDirectoryScanner
     /// Reads one info directory or file; null when it holds no metadata (pip skips such leftovers with a warning:
     /// "Skipping ... due to Name missing").
     /// </summary>
-    private static FoundDistribution? Read(string infoPath)
+    /// <remarks>
+    /// This runs once per installed distribution on every commit, so it asks the file system as little as it can: the
+    /// entry's kind comes from the directory listing, and METADATA is opened directly (its absence is the rare case).
+    /// </remarks>
+    private static FoundDistribution? Read(Child info)
     {
-        string? metadataFile;
-        if (Directory.Exists(infoPath))
-        {
-            // importlib.metadata: METADATA, else PKG-INFO.
-            metadataFile = Path.Combine(infoPath, "METADATA");
-            if (!File.Exists(metadataFile))
-            {
-                metadataFile = Path.Combine(infoPath, "PKG-INFO");
-                if (!File.Exists(metadataFile)) return null;
-            }
-        }
-        else if (File.Exists(infoPath))
-        {
-            metadataFile = infoPath; // a single-file .egg-info is PKG-INFO itself
-        }
-        else return null;
-
-        DistributionMetadata metadata;
-        try
-        {
-            // Only the header block is read: MetadataParser stops at the first blank line, before the description.
-            using var stream = new FileStream(metadataFile, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096, FileOptions.SequentialScan);
-            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            metadata = MetadataParser.Parse(reader, metadataFile);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new VenvFormatException(metadataFile, 0, $"cannot be read: {e.Message}");
-        }
+        var infoPath = info.Path;
+        // importlib.metadata: METADATA, else PKG-INFO; a single-file .egg-info is PKG-INFO itself.
+        var metadata = info.IsDirectory
+            ? TryParseMetadata(Path.Combine(infoPath, "METADATA")) ?? TryParseMetadata(Path.Combine(infoPath, "PKG-INFO"))
+            : TryParseMetadata(infoPath);
+        if (metadata is null) return null;
 
         DirectUrl? directUrl = null;
         var directUrlFile = Path.Combine(infoPath, "direct_url.json");
-        if (File.Exists(directUrlFile))
+        if (info.IsDirectory && File.Exists(directUrlFile))
         {
             try
             {
@@ -96,6 +79,26 @@ internal static partial class MetadataDirectoryScanner
             }
         }
         return new FoundDistribution(metadata, infoPath, directUrl);
+    }
+
+    /// <summary>The parsed header block of <paramref name="metadataFile"/>, or null when there is no such file.</summary>
+    private static DistributionMetadata? TryParseMetadata(string metadataFile)
+    {
+        try
+        {
+            // Only the header block is read: MetadataParser stops at the first blank line, before the description.
+            using var stream = new FileStream(metadataFile, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096);
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return MetadataParser.Parse(reader, metadataFile);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new VenvFormatException(metadataFile, 0, $"cannot be read: {e.Message}");
+        }
     }
 
     /// <summary>pip's <c>.egg-link</c> reading: the first non-empty line, stripped, is the linked directory.</summary>
@@ -113,14 +116,20 @@ internal static partial class MetadataDirectoryScanner
         return null;
     }
 
-    private static string[] SafeChildren(string directory)
+    /// <summary>One entry of a directory listing, with its kind as the listing reports it (symbolic links followed).</summary>
+    private readonly record struct Child(string Path, bool IsDirectory);
+
+    private static IReadOnlyList<Child> SafeChildren(string directory)
     {
         try
         {
-            var children = Directory.GetFileSystemEntries(directory);
+            var children = new FileSystemEnumerable<Child>(
+                directory,
+                (ref FileSystemEntry entry) => new Child(entry.ToFullPath(), entry.IsDirectory),
+                new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false }).ToList();
             // importlib.metadata walks os.listdir order, which the file system decides; sorting makes the
             // (rare) case of two info directories for one project in one directory deterministic.
-            Array.Sort(children, StringComparer.Ordinal);
+            children.Sort((left, right) => string.CompareOrdinal(left.Path, right.Path));
             return children;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -92,7 +92,7 @@ public static class VenvReader
         return parts.Length >= 3 && int.TryParse(parts[2], out var micro) && micro >= 2;
     }
 
-    private static InstalledDistribution ToInstalled(FoundDistribution found, IReadOnlyList<string> eggLinkSites)
+    private static InstalledDistribution ToInstalled(FoundDistribution found, IReadOnlySet<string> eggLinkSites)
     {
         var location = Path.GetDirectoryName(found.InfoPath)!;
         var directUrl = found.DirectUrl;
@@ -107,18 +107,34 @@ public static class VenvReader
     /// pip's <c>egg_link_path_from_location</c>: in a venv it looks in site-packages, and also in the user site when
     /// the venv sees the system site-packages.
     /// </summary>
-    private static IReadOnlyList<string> EggLinkSites(string venvPath, (int Major, int Minor) python, IReadOnlyList<SiteDirectory> sites, bool isWindows)
+    /// <remarks>
+    /// Returns the <c>.egg-link</c> file names found there, listed once: asking the file system for two names per
+    /// installed distribution would cost more than the rest of reading it, and almost no venv holds any.
+    /// </remarks>
+    private static IReadOnlySet<string> EggLinkSites(string venvPath, (int Major, int Minor) python, IReadOnlyList<SiteDirectory> sites, bool isWindows)
     {
-        var result = new List<string> { SiteDirectories.Purelib(venvPath, python, isWindows) };
-        result.AddRange(sites.Where(s => s.Kind == SiteKind.User).Select(s => s.Path));
-        return result;
+        var directories = new List<string> { SiteDirectories.Purelib(venvPath, python, isWindows) };
+        directories.AddRange(sites.Where(s => s.Kind == SiteKind.User).Select(s => s.Path));
+        var eggLinks = new HashSet<string>(isWindows ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (var directory in directories.Where(Directory.Exists))
+        {
+            try
+            {
+                eggLinks.UnionWith(Directory.EnumerateFiles(directory, "*.egg-link").Select(path => Path.GetFileName(path)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable site directory holds no egg-link pip could read either.
+            }
+        }
+
+        return eggLinks;
     }
 
-    private static bool HasEggLink(string rawName, IReadOnlyList<string> sites)
+    private static bool HasEggLink(string rawName, IReadOnlySet<string> eggLinks)
     {
         // pip: safe_name(raw_name) + ".egg-link"; pip >= 24 also tries the raw name (setuptools 69 changed the naming).
-        string[] names = [SafeName(rawName) + ".egg-link", rawName + ".egg-link"];
-        return sites.Any(site => names.Any(name => File.Exists(Path.Combine(site, name))));
+        return eggLinks.Count > 0 && (eggLinks.Contains(SafeName(rawName) + ".egg-link") || eggLinks.Contains(rawName + ".egg-link"));
     }
 
     /// <summary>pkg_resources.safe_name: runs of characters other than ASCII letters, digits and '.' become '-'.</summary>
