@@ -69,7 +69,7 @@ public sealed class AutostageEditingSpecs(WheelhouseVenvs venvs) : IClassFixture
     }
 
     [Fact]
-    public async Task Unstaged_edits_under_core_autocrlf_still_block_and_are_kept()
+    public async Task Unstaged_edits_under_core_autocrlf_get_the_fix_in_the_work_tree_line_endings_and_stay_unstaged()
     {
         using var repo = new GuardedRepo(venvs);
         await repo.VenvAsync("", Venv);
@@ -81,10 +81,28 @@ public sealed class AutostageEditingSpecs(WheelhouseVenvs venvs) : IClassFixture
 
         var result = repo.GitCommit();
 
+        UserFacing.AssertPassed(result);
+        Assert.Equal(Utf8("alpha==2.0\nbeta==1.0\n"), repo.Blob("HEAD:requirements.txt"));
+        Assert.Equal(Utf8("alpha==2.0\nbeta==1.0\n"), repo.Blob(":requirements.txt"));
+        Assert.Equal(Utf8("alpha==2.0\r\n# mine\r\nbeta==1.0\r\n"), File.ReadAllBytes(Path.Combine(repo.WorkTree, "requirements.txt")));
+    }
+
+    [Fact]
+    public async Task Unstaged_edits_on_the_line_autostage_must_fix_block_and_both_copies_are_kept()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", Venv);
+        repo.InstallHook("--autostage");
+        repo.WriteAndStage(("requirements.txt", "alpha==1.0\nbeta==1.0\n"));
+        repo.Write("requirements.txt", "alpha==1.5  # trying something\nbeta==1.0\n");
+
+        var result = repo.GitCommit();
+
         UserFacing.AssertBlocked(result);
         Assert.Contains("unstaged changes", result.StandardError);
-        Assert.Equal(Utf8("alpha==1.0\n"), repo.Blob(":requirements.txt"));
-        Assert.Equal(Utf8("alpha==1.0\r\n# mine\r\n"), File.ReadAllBytes(Path.Combine(repo.WorkTree, "requirements.txt")));
+        Assert.Null(repo.Head());
+        Assert.Equal("alpha==1.0\nbeta==1.0\n", repo.IndexText("requirements.txt"));
+        Assert.Equal("alpha==1.5  # trying something\nbeta==1.0\n", repo.WorkTreeText("requirements.txt"));
     }
 
     [Fact]
@@ -166,23 +184,21 @@ public sealed class AutostageEditingSpecs(WheelhouseVenvs venvs) : IClassFixture
     }
 
     [Fact]
-    public async Task A_file_with_unstaged_edits_blocks_with_a_reason_and_keeps_both_the_staged_and_the_unstaged_content()
+    public async Task A_file_with_unstaged_edits_gets_the_fix_in_both_copies_and_the_edits_stay_unstaged()
     {
         using var repo = new GuardedRepo(venvs);
         await repo.VenvAsync("", Venv);
         repo.CommitWithoutHook("start", ("requirements.txt", "alpha==2.0\nbeta==1.0\n"));
-        var start = repo.Head();
         repo.InstallHook("--autostage");
         repo.WriteAndStage(("requirements.txt", "alpha==1.0\nbeta==1.0\n"));
         repo.Write("requirements.txt", "alpha==1.0\nbeta==1.0\n# work in progress, not for this commit\n");
 
         var result = repo.GitCommit();
 
-        UserFacing.AssertBlocked(result);
-        Assert.Contains("unstaged changes", result.StandardError);
-        Assert.Equal(start, repo.Head());
-        Assert.Equal("alpha==1.0\nbeta==1.0\n", repo.IndexText("requirements.txt"));
-        Assert.Equal("alpha==1.0\nbeta==1.0\n# work in progress, not for this commit\n", repo.WorkTreeText("requirements.txt"));
+        UserFacing.AssertPassed(result);
+        Assert.Equal("alpha==2.0\nbeta==1.0\n", repo.IndexText("requirements.txt"));
+        Assert.Equal(Utf8("alpha==2.0\nbeta==1.0\n"), repo.Blob("HEAD:requirements.txt"));
+        Assert.Equal("alpha==2.0\nbeta==1.0\n# work in progress, not for this commit\n", repo.WorkTreeText("requirements.txt"));
     }
 
     [Fact]
