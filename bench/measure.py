@@ -5,7 +5,9 @@ Usage: measure.py WORK_DIR --hookguard PATH --prek PATH [--quick] [--runs N] [--
 
 Each figure compares a HookGuard command with a reference command. Both are run in the same loop, interleaved
 (A B, B A, A B, ...), after warm-up runs, so that the load of a shared machine falls on both alike; the table shows
-the median wall-clock time of each (process start included: a hook pays it) and their ratio. Every command must
+the median wall-clock time of each (process start included: a hook pays it) and their ratio, for wall-clock time and for CPU time (user + system
+of the command and all the processes it waited for, from wait4). On a shared, overloaded machine the wall-clock
+medians mostly measure waiting for a core; the CPU figures are the cost itself. A figure passes when both do. Every command must
 exit 0 (the fixtures are in sync); any other exit code stops the run with the command's output.
 """
 from __future__ import annotations
@@ -36,17 +38,20 @@ class Command:
     env: dict[str, str] = field(default_factory=clean_env)
     prepare: list[list[str]] = field(default_factory=list)  # untimed, before every run (e.g. stage an edit)
 
-    def run(self) -> int:
+    def run(self) -> tuple[int, int]:
+        """Runs once; returns (wall ns, CPU ns): user+system time of the command and every process it waited for."""
         for step in self.prepare:
             subprocess.run(step, cwd=self.cwd, env=self.env, check=True, stdout=subprocess.DEVNULL)
         start = time.perf_counter_ns()
-        done = subprocess.run(self.argv, cwd=self.cwd, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(self.argv, cwd=self.cwd, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
         elapsed = time.perf_counter_ns() - start
-        if done.returncode != 0:
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
             again = subprocess.run(self.argv, cwd=self.cwd, env=self.env, capture_output=True, text=True)
-            print(f"'{' '.join(self.argv)}' in {self.cwd} exited {done.returncode}:\n{again.stdout}{again.stderr}", file=sys.stderr)
+            print(f"'{' '.join(self.argv)}' in {self.cwd} exited {child.returncode}:\n{again.stdout}{again.stderr}", file=sys.stderr)
             sys.exit(2)
-        return elapsed
+        return elapsed, int((usage.ru_utime + usage.ru_stime) * 1e9)
 
 
 @dataclass
@@ -67,16 +72,27 @@ def check_target(ratio: float, target: str) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def time_figure(figure: Figure, warmup: int) -> tuple[float, float]:
+@dataclass
+class Timing:
+    wall_ms: float
+    cpu_ms: float
+
+
+def time_figure(figure: Figure, warmup: int) -> tuple[Timing, Timing]:
     for _ in range(warmup):
         figure.ours.run()
         figure.reference.run()
-    ours, reference = [], []
+    samples: dict[int, list[tuple[int, int]]] = {id(figure.ours): [], id(figure.reference): []}
     for i in range(figure.runs):
         pair = (figure.ours, figure.reference) if i % 2 == 0 else (figure.reference, figure.ours)
         for command in pair:
-            (ours if command is figure.ours else reference).append(command.run())
-    return statistics.median(ours) / 1e6, statistics.median(reference) / 1e6
+            samples[id(command)].append(command.run())
+
+    def summary(command: Command) -> Timing:
+        runs = samples[id(command)]
+        return Timing(statistics.median(w for w, _ in runs) / 1e6, statistics.median(c for _, c in runs) / 1e6)
+
+    return summary(figure.ours), summary(figure.reference)
 
 
 def set_up_commit_repos(work: Path, hookguard: str, prek: str, env: dict[str, str]) -> None:
@@ -178,21 +194,29 @@ def main() -> None:
     warmup = 1 if args.quick else 3
 
     rows = []
-    header = f"| {'figure':<52} | {'HookGuard ms':>12} | {'reference ms':>12} | {'ratio':>7} | {'target':>7} | verdict |"
+    print(f"load average before timing: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; medians of {runs} interleaved runs a figure")
+    print()
+    header = (f"| {'figure':<52} | {'HG wall ms':>10} | {'ref wall ms':>11} | {'wall ratio':>10} | {'HG cpu ms':>9} | "
+              f"{'ref cpu ms':>10} | {'cpu ratio':>9} | {'target':>7} | {'cpu':<4} | {'wall':<4} |")
     print(header)
     print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
     failed = False
+
+    def shown(ratio: float) -> str:
+        return f"{ratio:.3f}" if ratio < 1 else f"{ratio:.2f}x"
+
     for figure in figures(work, manifest, args.hookguard, prek_home, runs):
         ours, reference = time_figure(figure, warmup)
-        ratio = ours / reference
-        verdict = check_target(ratio, figure.target)
-        failed |= verdict == "FAIL"
-        shown_ratio = f"{ratio:.3f}" if ratio < 1 else f"{ratio:.2f}x"
-        print(f"| {figure.name:<52} | {ours:>12.1f} | {reference:>12.1f} | {shown_ratio:>7} | {figure.target or '-':>7} | {verdict:<7} |",
-              flush=True)
+        wall_ratio, cpu_ratio = ours.wall_ms / reference.wall_ms, ours.cpu_ms / reference.cpu_ms
+        cpu_verdict, wall_verdict = check_target(cpu_ratio, figure.target), check_target(wall_ratio, figure.target)
+        failed |= "FAIL" in (cpu_verdict, wall_verdict)
+        print(f"| {figure.name:<52} | {ours.wall_ms:>10.1f} | {reference.wall_ms:>11.1f} | {shown(wall_ratio):>10} | "
+              f"{ours.cpu_ms:>9.1f} | {reference.cpu_ms:>10.1f} | {shown(cpu_ratio):>9} | {figure.target or '-':>7} | "
+              f"{cpu_verdict:<4} | {wall_verdict:<4} |", flush=True)
         rows.append({"figure": figure.name, "hookguard": figure.ours.label, "reference": figure.reference.label,
-                     "hookguard_median_ms": ours, "reference_median_ms": reference, "ratio": ratio,
-                     "target": figure.target, "verdict": verdict, "runs": figure.runs})
+                     "hookguard_wall_ms": ours.wall_ms, "reference_wall_ms": reference.wall_ms, "wall_ratio": wall_ratio,
+                     "hookguard_cpu_ms": ours.cpu_ms, "reference_cpu_ms": reference.cpu_ms, "cpu_ratio": cpu_ratio,
+                     "target": figure.target, "cpu_verdict": cpu_verdict, "wall_verdict": wall_verdict, "runs": figure.runs})
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2))
     if failed and not args.quick:
