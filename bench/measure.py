@@ -135,6 +135,19 @@ def set_up_commit_repos(work: Path, hookguard: str, prek: str, env: dict[str, st
         hook.chmod(0o755)
 
 
+def outside_project_index(repo: Path, env: dict[str, str]) -> Path:
+    """An index file like the repository's, staging one new file that lies in no project (made once)."""
+    index = repo / ".git" / "index-outside-project"
+    if not index.exists():
+        # HEAD's tree as an index (with its cache-tree, as git writes it), plus one new file.
+        subprocess.run(["git", "-C", str(repo), "read-tree", "HEAD"], env=dict(env, GIT_INDEX_FILE=str(index)), check=True)
+        blob = subprocess.run(["git", "-C", str(repo), "hash-object", "-w", "--stdin"], input=b"print('new')\n",
+                              env=env, check=True, capture_output=True).stdout.decode().strip()
+        subprocess.run(["git", "-C", str(repo), "update-index", "--add", "--cacheinfo", f"100644,{blob},src/new_module.py"],
+                       env=dict(env, GIT_INDEX_FILE=str(index)), check=True)
+    return index
+
+
 def commit_command(label: str, repo: Path, env: dict[str, str]) -> Command:
     edit = ["sh", "-c", "echo \"print('edit')\" >> services/app/app.py && git add services/app/app.py"]
     return Command(label, ["git", "commit", "-q", "-m", "bench"], str(repo), env, prepare=[edit])
@@ -160,6 +173,15 @@ def figures(work: Path, manifest: dict, hookguard: str, prek_home: str, runs: in
             Command("hookguard check", check, fixture["repo"], env),
             Command("git diff --cached --name-only", diff_cached, fixture["repo"], env),
             "<= 3x", runs))
+    for label in ("repo2k", "repo200k"):
+        # Diagnostic: the same repositories, a staged path in no project: what the git side alone costs.
+        fixture = manifest[label]
+        index = outside_project_index(Path(fixture["repo"]), env)
+        result.append(Figure(
+            f"  same, staged path outside any project ({fixture['tracked_files'] // 1000}k)",
+            Command("hookguard check", ["env", f"GIT_INDEX_FILE={index}", *check], fixture["repo"], env),
+            Command("git diff --cached --name-only", ["env", f"GIT_INDEX_FILE={index}", *diff_cached], fixture["repo"], env),
+            "", runs))
     mono = manifest["monorepo"]
     result.append(Figure(
         "monorepo: check of 20 touched projects / of 1",

@@ -13,6 +13,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
+invocation="bench/run.sh${1+ }$*"
 quick=0
 runs=0
 rebuild=0
@@ -81,7 +82,7 @@ fi
 {
     echo "hookguard: $mode, $("$hookguard" --version); $(git --version); $(python3 --version); prek $("$prek" --version | awk '{print $2}')"
     echo "machine: $(nproc) cores, $(uname -sr); $(date -u '+%Y-%m-%d %H:%M UTC')"
-    echo "command: bench/run.sh $([ $quick = 1 ] && echo --quick) $([ "$runs" != 0 ] && echo "--runs $runs")"
+    echo "command: $invocation"
     echo
 } | tee "$work/table.md"
 measure_args=("$work/fixtures" --hookguard "$hookguard" --prek "$prek" --json "$work/table.json")
