@@ -207,10 +207,12 @@ def git(repo: Path, *args: str, input: bytes | None = None) -> str:
                           stdout=subprocess.PIPE).stdout.decode()
 
 
-def make_repo(repo: Path, filler_files: int, projects: dict[str, str], filler_prefix: str = "src") -> None:
+def make_repo(repo: Path, filler_files: int, projects: dict[str, str], filler_prefix: str = "src",
+              checkout_all: bool = False) -> None:
     """A repository with one commit: `filler_files` source files plus each project's requirements.txt and app.py.
 
-    `projects` maps a project directory to its requirements.txt text. Written with git fast-import.
+    `projects` maps a project directory to its requirements.txt text. Written with git fast-import. Only the projects
+    are checked out unless `checkout_all` (a hook manager like prek stashes "unstaged" deletions of missing files).
     """
     if repo.exists():
         shutil.rmtree(repo)
@@ -238,8 +240,11 @@ def make_repo(repo: Path, filler_files: int, projects: dict[str, str], filler_pr
     subprocess.run(["git", "-C", str(repo), "fast-import", "--quiet"], input=bytes(stream), check=True)
     git(repo, "read-tree", "HEAD")
     # Check out only what the check needs on disk (the projects' directories, for their venvs) plus .gitignore.
-    paths = [".gitignore"] + [p for p in files if any(p.startswith(proj + "/") for proj in projects)]
-    git(repo, "checkout-index", "-f", "--", *paths)
+    if checkout_all:
+        git(repo, "checkout-index", "-f", "-a")
+    else:
+        paths = [".gitignore"] + [p for p in files if any(p.startswith(proj + "/") for proj in projects)]
+        git(repo, "checkout-index", "-f", "--", *paths)
     git(repo, "update-index", "-q", "--ignore-missing", "--refresh")
 
 
@@ -303,15 +308,23 @@ def build(work: Path, python: str, quick: bool) -> dict:
     manifest["monorepo"] = {"repo": str(repo), "index_one": str(one), "index_twenty": str(twenty),
                             "tracked_files": int(git(repo, "ls-files", "-z").count("\0"))}
 
-    # Commit sandboxes: the same small repository four times, guarded by HookGuard, by prek (a hook that does nothing),
-    # by a hand-written `pip freeze | diff` hook, and by no hook at all.
-    dists = distributions(small)
+    manifest.update(build_commit_sandboxes(work, template, small))
+    (work / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    return manifest
+
+
+def build_commit_sandboxes(work: Path, template: Path, distribution_count: int) -> dict:
+    """The same small repository four times, fully checked out and clean, guarded by HookGuard, by prek (a hook that
+    does nothing), by a hand-written `pip freeze | diff` hook, and by no hook at all (measure.py installs the hooks)."""
+    dists = distributions(distribution_count)
+    manifest = {}
     for kind in ("hookguard", "prek", "pipfreeze", "nohook"):
         repo = work / f"commit-{kind}"
-        make_repo(repo, 200, {"services/app": freeze_text(dists)})
+        make_repo(repo, 200, {"services/app": freeze_text(dists)}, checkout_all=True)
         make_venv(template, repo / "services" / "app" / ".venv", dists, seed=7)
+        if git(repo, "status", "--porcelain"):
+            raise SystemExit(f"{repo}: the sandbox must start clean")
         manifest[f"commit-{kind}"] = {"repo": str(repo)}
-    (work / "manifest.json").write_text(json.dumps(manifest, indent=2))
     return manifest
 
 
