@@ -106,9 +106,9 @@ public static class CheckPhases
         using var index = StagedIndex.Open(location, environment, repo);
         lap("open repository + index (StagedIndex.Open)");
         var changes = index.ListStagedChanges();
-        lap("staged diff vs HEAD (Diff.Compare<TreeChanges>)");
+        lap("staged diff vs HEAD (StagedIndex.ListStagedChanges)");
         var locator = new ProjectLocator(config, new IndexRepositoryPaths(index));
-        var projects = locator.ForStagedPaths(changes.SelectMany(change => change.TouchedPaths));
+        var projects = locator.ForStagedPaths(changes.Select(change => change.Path));
         lap("project location (ProjectLocator.ForStagedPaths)");
         var declared = projects.Select(project => DeclaredSetResolver.Resolve(project.RequirementFiles, index.ReadStagedBytes, Variable)).ToArray();
         lap("read staged requirement blobs + parse");
@@ -137,7 +137,7 @@ public static class CheckPhases
         lap("[not in default check] open + PathsUnder(\"projects\") fresh");
 
         // The whole command, in-process, as the CLI runs it (parsing, checking, writing), for comparison with the sum.
-        var context = new CommandContext(repo, TextWriter.Null, TextWriter.Null, environment, ErrorIsTerminal: false);
+        var context = new CommandContext(repo, TextWriter.Null, TextWriter.Null, environment, OutputIsTerminal: false);
         var exit = HookGuard.Cli.CommandLine.Run(["check"], context);
         lap("[for comparison] whole 'check' in-process (CommandLine.Run)");
         if (exit != 0)
