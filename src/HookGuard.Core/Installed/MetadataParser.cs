@@ -26,21 +26,25 @@ public static class MetadataParser
         var requiresDist = new List<string>();
 
         // A header may be folded over several lines (RFC 822 sec. 3.1.1): continuation lines start with
-        // whitespace. We only keep the unfolded value of the header being built.
-        string? currentKey = null;
+        // whitespace. Only the three headers HookGuard uses are unfolded and kept; a METADATA file holds thirty or
+        // more others (classifiers, URLs), read on every commit for every distribution, so they cost no allocation.
+        var current = Header.None;
         System.Text.StringBuilder? currentValue = null;
         int lineNumber = 0, nameLine = 0;
 
         void Flush()
         {
-            if (currentKey is null) return;
+            if (current is Header.None or Header.Other) { current = Header.None; return; }
             var value = currentValue!.ToString().Trim();
             // Header names are case-insensitive (email.message.Message.get is); Name and Version appear once
             // (the first wins, as Message.get returns the first), Requires-Dist is multiple-use.
-            if (currentKey.Equals("Name", StringComparison.OrdinalIgnoreCase)) { name ??= value; }
-            else if (currentKey.Equals("Version", StringComparison.OrdinalIgnoreCase)) { version ??= value; }
-            else if (currentKey.Equals("Requires-Dist", StringComparison.OrdinalIgnoreCase)) { requiresDist.Add(value); }
-            currentKey = null;
+            switch (current)
+            {
+                case Header.Name: name ??= value; break;
+                case Header.Version: version ??= value; break;
+                case Header.RequiresDist: requiresDist.Add(value); break;
+            }
+            current = Header.None;
             currentValue = null;
         }
 
@@ -52,9 +56,9 @@ public static class MetadataParser
 
             if (line[0] is ' ' or '\t')
             {
-                if (currentKey is null)
+                if (current is Header.None)
                     throw new VenvFormatException(file, lineNumber, "a continuation line comes before any header");
-                currentValue!.Append(' ').Append(line.Trim());
+                if (current is not Header.Other) currentValue!.Append(' ').Append(line.AsSpan().Trim());
                 continue;
             }
 
@@ -65,9 +69,9 @@ public static class MetadataParser
                 throw new VenvFormatException(file, lineNumber, $"expected a 'Header: value' line, found '{Shorten(line)}'");
 
             Flush();
-            currentKey = line[..colon];
-            currentValue = new System.Text.StringBuilder(line[(colon + 1)..]);
-            if (name is null && currentKey.Equals("Name", StringComparison.OrdinalIgnoreCase)) nameLine = lineNumber;
+            current = Classify(line.AsSpan(0, colon));
+            if (current is not Header.Other) currentValue = new System.Text.StringBuilder().Append(line.AsSpan(colon + 1));
+            if (name is null && current is Header.Name) nameLine = lineNumber;
         }
         Flush();
 
@@ -80,6 +84,14 @@ public static class MetadataParser
 
         return new DistributionMetadata(name, version, requiresDist);
     }
+
+    private enum Header { None, Name, Version, RequiresDist, Other }
+
+    private static Header Classify(ReadOnlySpan<char> key) =>
+        key.Equals("Name", StringComparison.OrdinalIgnoreCase) ? Header.Name
+        : key.Equals("Version", StringComparison.OrdinalIgnoreCase) ? Header.Version
+        : key.Equals("Requires-Dist", StringComparison.OrdinalIgnoreCase) ? Header.RequiresDist
+        : Header.Other;
 
     private static string Shorten(string line) => line.Length <= 60 ? line : line[..57] + "...";
 }

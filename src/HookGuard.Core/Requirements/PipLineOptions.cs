@@ -50,16 +50,20 @@ internal sealed record PipLineOptions(
     /// </summary>
     public static (int ArgumentsLength, int OptionsStart) BreakArgsOptions(string line)
     {
+        // Scans the tokens in place (no Split): this runs for every line of every requirement file on every commit.
         var position = 0;
-        var argumentsEnd = 0;
-        foreach (var token in line.Split(' '))
+        while (true)
         {
-            if (token.StartsWith('-')) return (argumentsEnd, position);
-            argumentsEnd = position + token.Length;
-            position += token.Length + 1;
+            var space = line.IndexOf(' ', position);
+            var end = space < 0 ? line.Length : space;
+            if (end > position && line[position] == '-') return (Math.Max(position - 1, 0), position);
+            if (space < 0) return (line.Length, line.Length);
+            position = space + 1;
         }
-        return (line.Length, line.Length);
     }
+
+    /// <summary>A line with no options at all: most lines of most files.</summary>
+    public static PipLineOptions None { get; } = new([], [], [], [], false);
 
     /// <summary>Parses the option part of a line as pip does: <c>shlex.split</c> then optparse with pip's option table.</summary>
     /// <exception cref="Invalid">The options are malformed or unknown.</exception>

@@ -45,7 +45,7 @@ public static class RequirementFileParser
         PipLineOptions options;
         try
         {
-            options = PipLineOptions.Parse(line[optionsStart..]);
+            options = optionsStart >= line.Length ? PipLineOptions.None : PipLineOptions.Parse(line[optionsStart..]);
         }
         catch (PipLineOptions.Invalid e)
         {
