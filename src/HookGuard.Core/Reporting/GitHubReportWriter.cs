@@ -10,8 +10,14 @@ namespace HookGuard.Core.Reporting;
 /// </summary>
 public sealed class GitHubReportWriter : IReportWriter
 {
-    public void Write(IReadOnlyList<DriftReport> reports, TextWriter output)
+    public void Write(IReadOnlyList<DriftReport> reports, IReadOnlyList<UncheckedProject> notChecked, TextWriter output)
     {
+        foreach (var project in notChecked)
+        {
+            var title = EscapeProperty($"HookGuard: {Projects.RepoPath.Display(project.ProjectPath)} not checked");
+            output.WriteLine($"::{(project.Blocks ? "error" : "warning")} title={title}::{EscapeData(project.Reason)}");
+        }
+
         foreach (var report in reports)
         {
             // A plain line for the log, then the annotations.

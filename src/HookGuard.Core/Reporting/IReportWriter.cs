@@ -5,7 +5,10 @@ namespace HookGuard.Core.Reporting;
 /// <summary>Writes the verdicts of one check to a writer the caller owns (the console, or a test's StringWriter).</summary>
 public interface IReportWriter
 {
-    void Write(IReadOnlyList<DriftReport> reports, TextWriter output);
+    void Write(IReadOnlyList<DriftReport> reports, TextWriter output) => Write(reports, [], output);
+
+    /// <summary>Writes the verdicts, and the projects that could not be checked, so every format tells the same facts.</summary>
+    void Write(IReadOnlyList<DriftReport> reports, IReadOnlyList<UncheckedProject> notChecked, TextWriter output);
 }
 
 /// <summary>Picks the writer for a <see cref="ReportFormat"/>.</summary>

@@ -9,7 +9,8 @@ namespace HookGuard.Core.Reporting;
 public sealed record JsonReport(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("inSync")] bool InSync,
-    [property: JsonPropertyName("projects")] IReadOnlyList<JsonProject> Projects)
+    [property: JsonPropertyName("projects")] IReadOnlyList<JsonProject> Projects,
+    [property: JsonPropertyName("notChecked")] IReadOnlyList<JsonUncheckedProject> NotChecked)
 {
     public const int CurrentVersion = 1;
 }
@@ -22,6 +23,12 @@ public sealed record JsonProject(
     [property: JsonPropertyName("requirementFiles")] IReadOnlyList<string> RequirementFiles,
     [property: JsonPropertyName("inSync")] bool InSync,
     [property: JsonPropertyName("findings")] IReadOnlyList<JsonFinding> Findings);
+
+/// <summary>A project that could not be compared (no venv); <c>blocks</c>: the configuration makes that block the commit.</summary>
+public sealed record JsonUncheckedProject(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("blocks")] bool Blocks);
 
 /// <summary>
 /// One finding. <c>kind</c>: <c>undeclared</c> | <c>version-mismatch</c> | <c>not-installed</c>; <c>declared</c> is the

@@ -7,15 +7,18 @@ namespace HookGuard.Core.Reporting;
 /// <summary>Writes the <see cref="JsonReport"/> document: the same facts as the text report, for machines.</summary>
 public sealed class JsonReportWriter : IReportWriter
 {
-    public void Write(IReadOnlyList<DriftReport> reports, TextWriter output)
+    public void Write(IReadOnlyList<DriftReport> reports, IReadOnlyList<UncheckedProject> notChecked, TextWriter output)
     {
-        output.WriteLine(JsonSerializer.Serialize(ToDocument(reports), JsonReportContext.Default.JsonReport));
+        output.WriteLine(JsonSerializer.Serialize(ToDocument(reports, notChecked), JsonReportContext.Default.JsonReport));
     }
 
-    /// <summary>The document for <paramref name="reports"/>, for callers that embed it.</summary>
-    public static JsonReport ToDocument(IReadOnlyList<DriftReport> reports) => new(
+    /// <summary>
+    /// The document for <paramref name="reports"/>, for callers that embed it. <c>inSync</c> is true only when every
+    /// project was checked and is in sync.
+    /// </summary>
+    public static JsonReport ToDocument(IReadOnlyList<DriftReport> reports, IReadOnlyList<UncheckedProject>? notChecked = null) => new(
         JsonReport.CurrentVersion,
-        reports.All(report => report.InSync),
+        reports.All(report => report.InSync) && (notChecked ?? []).Count == 0,
         reports.Select(report => new JsonProject(
             RepoPath.Display(report.ProjectPath),
             report.VenvPath,
@@ -29,5 +32,6 @@ public sealed class JsonReportWriter : IReportWriter
                 finding.InstalledVersion,
                 finding.Location.File,
                 finding.Location.Line > 0 ? finding.Location.Line : null,
-                FixSuggestion.For(report, finding))).ToArray())).ToArray());
+                FixSuggestion.For(report, finding))).ToArray())).ToArray(),
+        (notChecked ?? []).Select(project => new JsonUncheckedProject(RepoPath.Display(project.ProjectPath), project.Reason, project.Blocks)).ToArray());
 }

@@ -15,7 +15,8 @@ public sealed class TextReportWriter(bool color = false) : IReportWriter
     private const string Yellow = "\u001b[33m";
     private const string Cyan = "\u001b[36m";
 
-    public void Write(IReadOnlyList<DriftReport> reports, TextWriter output)
+    /// <remarks>Projects that could not be checked are told on the error stream by the caller, in a paragraph of their own.</remarks>
+    public void Write(IReadOnlyList<DriftReport> reports, IReadOnlyList<UncheckedProject> notChecked, TextWriter output)
     {
         foreach (var report in reports)
         {

@@ -71,7 +71,10 @@ public static class CheckCommand
             reports = Autostage(context, index, verdicts, blockedAnyway: blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing));
         }
 
-        ReportWriters.For(options.Format, context.UseColor).Write(reports, context.Out);
+        var notChecked = verdicts.Where(verdict => verdict.VenvMissing)
+            .Select(verdict => new UncheckedProject(verdict.Project.Path, "no virtualenv found", blockOnMissingVenv))
+            .ToArray();
+        ReportWriters.For(options.Format, context.UseColor).Write(reports, notChecked, context.Out);
 
         if (blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing))
         {

@@ -9,7 +9,7 @@ public sealed class GitHubReportSpecs
     private static string[] Render(params DriftReport[] reports)
     {
         var output = new StringWriter();
-        new GitHubReportWriter().Write(reports, output);
+        new GitHubReportWriter().Write(reports, [], output);
         return output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
     }
 

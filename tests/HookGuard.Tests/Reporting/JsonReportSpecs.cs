@@ -8,7 +8,7 @@ public sealed class JsonReportSpecs
     private static JsonElement Render(params HookGuard.Core.Drift.DriftReport[] reports)
     {
         var output = new StringWriter();
-        new JsonReportWriter().Write(reports, output);
+        new JsonReportWriter().Write(reports, [], output);
         return JsonDocument.Parse(output.ToString()).RootElement;
     }
 

@@ -9,7 +9,7 @@ public sealed class TextReportSpecs
     private static string Render(bool color, params DriftReport[] reports)
     {
         var output = new StringWriter();
-        new TextReportWriter(color).Write(reports, output);
+        new TextReportWriter(color).Write(reports, [], output);
         return output.ToString();
     }
 
