@@ -16,12 +16,12 @@ namespace HookGuard.Venv;
 /// </summary>
 internal static partial class MetadataDirectoryScanner
 {
-    public static IEnumerable<FoundDistribution> Scan(string entry)
+    public static IEnumerable<FoundDistribution> Scan(string entry, MetadataCache cache)
     {
         if (!Directory.Exists(entry)) yield break; // zip entries (python3X.zip, wheels) hold no installed distributions
 
         var children = SafeChildren(entry);
-        foreach (var found in ScanInfos(entry, children)) yield return found;
+        foreach (var found in ScanInfos(entry, children, cache)) yield return found;
 
         foreach (var eggLink in children.Where(c => !c.IsDirectory && c.Path.EndsWith(".egg-link", StringComparison.Ordinal)))
         {
@@ -29,11 +29,11 @@ internal static partial class MetadataDirectoryScanner
             if (target is null || target.EndsWith(".whl", StringComparison.OrdinalIgnoreCase)) continue;
             var targetPath = Path.GetFullPath(target, entry);
             if (!Directory.Exists(targetPath)) continue;
-            foreach (var found in ScanInfos(targetPath, SafeChildren(targetPath))) yield return found;
+            foreach (var found in ScanInfos(targetPath, SafeChildren(targetPath), cache)) yield return found;
         }
     }
 
-    private static IEnumerable<FoundDistribution> ScanInfos(string entry, IReadOnlyList<Child> children)
+    private static IEnumerable<FoundDistribution> ScanInfos(string entry, IReadOnlyList<Child> children, MetadataCache cache)
     {
         var baseIsEgg = entry.EndsWith(".egg", StringComparison.OrdinalIgnoreCase);
         foreach (var child in children)
@@ -43,7 +43,7 @@ internal static partial class MetadataDirectoryScanner
                       || name.EndsWith(".egg-info", StringComparison.OrdinalIgnoreCase)
                       || (baseIsEgg && name.Equals("egg-info", StringComparison.OrdinalIgnoreCase));
             if (!isInfo) continue;
-            if (Read(child) is { } found && IsValidProjectName(found.IdentityName))
+            if (Read(child, cache) is { } found && IsValidProjectName(found.IdentityName))
                 yield return found;
         }
     }
@@ -56,13 +56,13 @@ internal static partial class MetadataDirectoryScanner
     /// This runs once per installed distribution on every commit, so it asks the file system as little as it can: the
     /// entry's kind comes from the directory listing, and METADATA is opened directly (its absence is the rare case).
     /// </remarks>
-    private static FoundDistribution? Read(Child info)
+    private static FoundDistribution? Read(Child info, MetadataCache cache)
     {
         var infoPath = info.Path;
         // importlib.metadata: METADATA, else PKG-INFO; a single-file .egg-info is PKG-INFO itself.
         var metadata = info.IsDirectory
-            ? TryParseMetadata(Path.Combine(infoPath, "METADATA")) ?? TryParseMetadata(Path.Combine(infoPath, "PKG-INFO"))
-            : TryParseMetadata(infoPath);
+            ? cache.Read(Path.Combine(infoPath, "METADATA"), TryParseMetadata) ?? cache.Read(Path.Combine(infoPath, "PKG-INFO"), TryParseMetadata)
+            : cache.Read(infoPath, TryParseMetadata);
         if (metadata is null) return null;
 
         DirectUrl? directUrl = null;

@@ -10,8 +10,9 @@ public static class VenvReader
 {
     /// <summary>
     /// Reads the venv at <paramref name="venvPath"/>. <paramref name="environment"/> looks up environment variables
-    /// (only <c>HOME</c>, <c>APPDATA</c> and <c>PYTHONUSERBASE</c>, for the user site of a venv with
-    /// <c>include-system-site-packages = true</c>). Throws <see cref="VenvFormatException"/> when the directory is
+    /// (<c>HOME</c>, <c>APPDATA</c> and <c>PYTHONUSERBASE</c>, for the user site of a venv with
+    /// <c>include-system-site-packages = true</c>; <c>XDG_CACHE_HOME</c>, <c>LOCALAPPDATA</c>, <c>HOME</c> and
+    /// <c>HOOKGUARD_NO_CACHE</c> for the <see cref="MetadataCache"/>). Throws <see cref="VenvFormatException"/> when the directory is
     /// not a venv or a metadata file in it is malformed.
     /// </summary>
     public static InstalledSet Read(string venvPath, Func<string, string?> environment) =>
@@ -40,7 +41,9 @@ public static class VenvReader
             ?? throw new VenvFormatException(configFile, 0, "has no 'version' and the venv has no lib/pythonX.Y directory to tell the Python version");
 
         var sites = SiteDirectories.Of(venvPath, config, python, environment, isWindows);
-        var found = FirstOnSysPath(sites, SkipsDotPthFiles(config.PythonVersion, python));
+        var cache = MetadataCache.Load(venvPath, environment);
+        var found = FirstOnSysPath(sites, SkipsDotPthFiles(config.PythonVersion, python), cache);
+        cache.SaveIfChanged();
 
         // The pip that freezes a venv is the one the venv's interpreter imports: the first 'pip' on sys.path.
         var pipVersion = found.FirstOrDefault(d => d.NormalizedName == "pip")?.Metadata.Version;
@@ -63,7 +66,7 @@ public static class VenvReader
     /// its <c>.pth</c> files; the first distribution of each (normalized) name wins, as in pip's
     /// <c>_DistributionFinder</c> and pkg_resources' <c>WorkingSet</c>.
     /// </summary>
-    private static List<FoundDistribution> FirstOnSysPath(IReadOnlyList<SiteDirectory> sites, bool skipDotPthFiles)
+    private static List<FoundDistribution> FirstOnSysPath(IReadOnlyList<SiteDirectory> sites, bool skipDotPthFiles, MetadataCache cache)
     {
         var pathEntries = new List<string>();
         var known = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
@@ -77,7 +80,7 @@ public static class VenvReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<FoundDistribution>();
         foreach (var entry in pathEntries)
-            foreach (var distribution in MetadataDirectoryScanner.Scan(entry))
+            foreach (var distribution in MetadataDirectoryScanner.Scan(entry, cache))
                 if (seen.Add(distribution.IdentityName))
                     found.Add(distribution);
         return found;
