@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -42,7 +41,7 @@ internal sealed class MetadataCache
             return new MetadataCache(null, venvPath, new(StringComparer.Ordinal));
         }
 
-        var file = Path.Combine(directory, "metadata", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(venvPath))) + ".json");
+        var file = Path.Combine(directory, "metadata", FileNameOf(venvPath) + ".json");
         try
         {
             var document = JsonSerializer.Deserialize(File.ReadAllBytes(file), MetadataCacheJsonContext.Default.MetadataCacheDocument);
@@ -121,6 +120,22 @@ internal sealed class MetadataCache
                 // Best effort: the temporary file is named after the process.
             }
         }
+    }
+
+    /// <summary>
+    /// A stable 64-bit FNV-1a hash of the venv path, as the cache file's name. Not a cryptographic hash on purpose: .NET's
+    /// SHA-256 loads OpenSSL, which costs more than the cache saves on a small venv. A collision is harmless: the file
+    /// stores the venv's path, and a file for another venv is ignored.
+    /// </summary>
+    private static string FileNameOf(string venvPath)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in Encoding.UTF8.GetBytes(venvPath))
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string? CacheDirectory(Func<string, string?> environment)
