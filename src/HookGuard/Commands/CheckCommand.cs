@@ -2,7 +2,6 @@ using System.CommandLine;
 using HookGuard.Autostage;
 using HookGuard.Checking;
 using HookGuard.Cli;
-using HookGuard.Configuration;
 using HookGuard.Core.Configuration;
 using HookGuard.Core.Drift;
 using HookGuard.Core.Projects;
@@ -51,10 +50,11 @@ public static class CheckCommand
             throw new UserError("Give either --all or PATH arguments, not both.");
         }
 
-        var location = RepositoryLocator.Locate(context.WorkingDirectory, context.Environment);
-        var config = ConfigFile.Load(location.WorkTreeRoot);
-        using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
-        var projects = SelectProjects(context, options, location, config, index);
+        using var session = RepositorySession.Open(context);
+        var (location, config, index) = (session.Location, session.Config, session.Index);
+        var projects = options.All ? session.Projects.All()
+            : options.Paths.Length > 0 ? session.ProjectsNamedBy(options.Paths, context)
+            : session.Projects.ForStagedPaths(index.ListStagedChanges().Select(change => change.Path));
 
         var checker = new ProjectChecker(location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, options.Policy);
         var verdicts = projects.Select(checker.Check).ToArray();
@@ -82,31 +82,6 @@ public static class CheckCommand
         }
 
         return reports.All(report => report.InSync) ? ExitCodes.InSync : ExitCodes.Drift;
-    }
-
-    private static IReadOnlyList<LocatedProject> SelectProjects(
-        CommandContext context, Options options, RepositoryLocation location, HookGuardConfig config, StagedIndex index)
-    {
-        var locator = new ProjectLocator(config, new IndexRepositoryPaths(index));
-        if (options.All)
-        {
-            return locator.All();
-        }
-
-        if (options.Paths.Length == 0)
-        {
-            return locator.ForStagedPaths(index.ListStagedChanges().Select(change => change.Path));
-        }
-
-        var selection = locator.ForArguments(RepositoryPaths.FromArguments(options.Paths, context.WorkingDirectory, location.WorkTreeRoot));
-        if (selection.PathsOutsideAnyProject.Count > 0)
-        {
-            throw new UserError(
-                $"No project holds {string.Join(", ", selection.PathsOutsideAnyProject.Select(path => $"'{path}'"))}: " +
-                $"a project is a directory with a requirement file ({string.Join(", ", config.Requirements)}) in the index, or a [[project]] in .hookguard.toml.");
-        }
-
-        return selection.Projects;
     }
 
     /// <summary>

@@ -2,10 +2,8 @@ using System.CommandLine;
 using HookGuard.Autostage;
 using HookGuard.Checking;
 using HookGuard.Cli;
-using HookGuard.Configuration;
 using HookGuard.Core.Editing;
 using HookGuard.Core.Projects;
-using HookGuard.Git;
 
 namespace HookGuard.Commands;
 
@@ -25,27 +23,9 @@ public static class FixCommand
 
     private static int Run(CommandContext context, string[] paths)
     {
-        var location = RepositoryLocator.Locate(context.WorkingDirectory, context.Environment);
-        var config = ConfigFile.Load(location.WorkTreeRoot);
-        using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
-        var locator = new ProjectLocator(config, new IndexRepositoryPaths(index));
-        IReadOnlyList<LocatedProject> projects;
-        if (paths.Length == 0)
-        {
-            projects = locator.All();
-        }
-        else
-        {
-            var selection = locator.ForArguments(RepositoryPaths.FromArguments(paths, context.WorkingDirectory, location.WorkTreeRoot));
-            if (selection.PathsOutsideAnyProject.Count > 0)
-            {
-                throw new UserError(
-                    $"No project holds {string.Join(", ", selection.PathsOutsideAnyProject.Select(path => $"'{path}'"))}: " +
-                    $"a project is a directory with a requirement file ({string.Join(", ", config.Requirements)}) in the index, or a [[project]] in .hookguard.toml.");
-            }
-
-            projects = selection.Projects;
-        }
+        using var session = RepositorySession.Open(context);
+        var (location, config) = (session.Location, session.Config);
+        var projects = paths.Length == 0 ? session.Projects.All() : session.ProjectsNamedBy(paths, context);
 
         if (projects.Count == 0)
         {
