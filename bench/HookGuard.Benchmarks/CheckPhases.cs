@@ -32,7 +32,10 @@ public static class CheckPhases
         var repo = Path.GetFullPath(args[0]);
         var indexFile = Option(args, "--index");
         var iterations = int.Parse(Option(args, "--iterations") ?? "20", System.Globalization.CultureInfo.InvariantCulture);
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The process's own environment, as the hook passes it (HOME and XDG_CACHE_HOME locate the metadata cache).
+        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? "", StringComparer.Ordinal);
+        environment.Remove("GIT_INDEX_FILE");
         if (indexFile is not null)
         {
             environment["GIT_INDEX_FILE"] = Path.GetFullPath(indexFile);

@@ -1,6 +1,5 @@
+using System.Buffers.Binary;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using HookGuard.Core.Installed;
 
 namespace HookGuard.Venv;
@@ -17,14 +16,17 @@ namespace HookGuard.Venv;
 /// <c>$XDG_CACHE_HOME/hookguard</c> (else <c>~/.cache/hookguard</c>, <c>%LOCALAPPDATA%\hookguard</c>); it is
 /// skipped when none of those is known or <c>HOOKGUARD_NO_CACHE=1</c>. A cache file that cannot be read is ignored
 /// and one that cannot be written is not written: the cache only ever saves time, it never decides anything.
+/// The file is a small binary format (<see cref="CacheFileFormat"/>) rather than JSON: it is read on every commit,
+/// and in a process that lives for milliseconds every allocated byte is a page fault; the Requires-Dist strings,
+/// which only the <c>top-level</c> policy reads, stay encoded until something asks for them.
 /// </remarks>
 internal sealed class MetadataCache
 {
-    private const int FormatVersion = 1;
     private readonly string? _file;
     private readonly string _venvPath;
     private readonly Dictionary<string, CachedMetadata> _previous;
-    private readonly Dictionary<string, CachedMetadata> _current = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CachedMetadata>.AlternateLookup<ReadOnlySpan<char>> _previousByPath;
+    private readonly Dictionary<string, CachedMetadata> _current;
     private bool _changed;
 
     private MetadataCache(string? file, string venvPath, Dictionary<string, CachedMetadata> previous)
@@ -32,6 +34,8 @@ internal sealed class MetadataCache
         _file = file;
         _venvPath = venvPath;
         _previous = previous;
+        _previousByPath = previous.GetAlternateLookup<ReadOnlySpan<char>>();
+        _current = new(previous.Count, StringComparer.Ordinal);
     }
 
     public static MetadataCache Load(string venvPath, Func<string, string?> environment)
@@ -41,19 +45,18 @@ internal sealed class MetadataCache
             return new MetadataCache(null, venvPath, new(StringComparer.Ordinal));
         }
 
-        var file = Path.Combine(directory, "metadata", FileNameOf(venvPath) + ".json");
+        var file = Path.Combine(directory, "metadata", FileNameOf(venvPath) + ".bin");
         try
         {
-            var document = JsonSerializer.Deserialize(File.ReadAllBytes(file), MetadataCacheJsonContext.Default.MetadataCacheDocument);
-            if (document is { Version: FormatVersion } && document.Venv == venvPath && document.Entries is { } entries)
+            // The venv path is stored and compared, so that a hash collision can never mix two venvs.
+            if (CacheFileFormat.Read(File.ReadAllBytes(file), venvPath) is { } entries)
             {
-                // The venv path is stored and compared, so that a hash collision can never mix two venvs.
-                return new MetadataCache(file, venvPath, entries.Where(entry => entry.Path is not null).ToDictionary(entry => entry.Path, StringComparer.Ordinal));
+                return new MetadataCache(file, venvPath, entries);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // No cache yet, or one that cannot be trusted: read everything, and write a fresh one.
+            // No cache yet, or one that cannot be read: read everything, and write a fresh one.
         }
 
         return new MetadataCache(file, venvPath, new(StringComparer.Ordinal));
@@ -76,17 +79,25 @@ internal sealed class MetadataCache
             return parse(metadataFile); // keeps the parser's own answer (null, or an error) for what is not a file
         }
 
-        var (size, ticks) = (info.Length, info.LastWriteTimeUtc.Ticks);
-        if (_previous.TryGetValue(metadataFile, out var cached) && cached.Size == size && cached.Ticks == ticks)
+        // Keys are relative to the venv (most files are inside it): shorter to store, and looked up without a new string.
+        var key = metadataFile.AsSpan();
+        if (key.StartsWith(_venvPath, StringComparison.Ordinal) && key.Length > _venvPath.Length && key[_venvPath.Length] is var separator && (separator == Path.DirectorySeparatorChar || separator == Path.AltDirectorySeparatorChar))
         {
-            _current[metadataFile] = cached;
-            return new DistributionMetadata(cached.Name, cached.Version, cached.RequiresDist);
+            key = key[(_venvPath.Length + 1)..];
+        }
+
+        var (size, ticks) = (info.Length, info.LastWriteTimeUtc.Ticks);
+        if (_previousByPath.TryGetValue(key, out var cached) && cached.Size == size && cached.Ticks == ticks)
+        {
+            _current.TryAdd(cached.Path, cached);
+            return cached.Metadata;
         }
 
         var metadata = parse(metadataFile);
         if (metadata is not null)
         {
-            _current[metadataFile] = new CachedMetadata(metadataFile, size, ticks, metadata.Name, metadata.Version, [.. metadata.RequiresDist]);
+            var path = key.ToString();
+            _current[path] = new CachedMetadata(path, size, ticks, metadata);
             _changed = true;
         }
 
@@ -105,8 +116,7 @@ internal sealed class MetadataCache
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            var document = new MetadataCacheDocument(FormatVersion, _venvPath, [.. _current.Values]);
-            File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(document, MetadataCacheJsonContext.Default.MetadataCacheDocument));
+            File.WriteAllBytes(temporary, CacheFileFormat.Write(_venvPath, _current.Values));
             File.Move(temporary, _file, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -154,18 +164,165 @@ internal sealed class MetadataCache
     }
 }
 
-internal sealed record CachedMetadata(
-    [property: JsonPropertyName("path")] string Path,
-    [property: JsonPropertyName("size")] long Size,
-    [property: JsonPropertyName("ticks")] long Ticks,
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("version")] string Version,
-    [property: JsonPropertyName("requiresDist")] string[] RequiresDist);
+/// <summary>One cached METADATA file (its path relative to the venv, or absolute outside it): the stat data it was
+/// parsed with, and what it said.</summary>
+internal sealed record CachedMetadata(string Path, long Size, long Ticks, DistributionMetadata Metadata);
 
-internal sealed record MetadataCacheDocument(
-    [property: JsonPropertyName("version")] int Version,
-    [property: JsonPropertyName("venv")] string Venv,
-    [property: JsonPropertyName("entries")] CachedMetadata[]? Entries);
+/// <summary>
+/// The cache file: <c>HGMC</c>, a format version, the venv path, then per entry the METADATA path (relative to the
+/// venv when inside it), size, time, Name,
+/// Version and the Requires-Dist strings; integers little-endian, strings as a 32-bit byte length and UTF-8.
+/// </summary>
+internal static class CacheFileFormat
+{
+    private const int FormatVersion = 3;
+    private static ReadOnlySpan<byte> Magic => "HGMC"u8;
 
-[JsonSerializable(typeof(MetadataCacheDocument))]
-internal sealed partial class MetadataCacheJsonContext : JsonSerializerContext;
+    /// <summary>The entries by METADATA path, or null when the bytes are not a cache of <paramref name="venvPath"/>.</summary>
+    public static Dictionary<string, CachedMetadata>? Read(byte[] bytes, string venvPath)
+    {
+        var reader = new Reader(bytes);
+        if (!reader.Take(Magic.Length).SequenceEqual(Magic) || reader.Int32() != FormatVersion || reader.String() != venvPath)
+        {
+            return null;
+        }
+
+        var count = reader.Int32();
+        if (count < 0 || count > bytes.Length)
+        {
+            return null;
+        }
+
+        var entries = new Dictionary<string, CachedMetadata>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count && !reader.Broken; i++)
+        {
+            var (path, size, ticks, name, version) = (reader.String(), reader.Int64(), reader.Int64(), reader.String(), reader.String());
+            var requiresStart = reader.Position;
+            var requiresCount = reader.Int32();
+            for (var r = 0; r < requiresCount && !reader.Broken; r++)
+            {
+                reader.String();
+            }
+
+            var requires = new EncodedStrings(bytes.AsMemory(requiresStart, reader.Position - requiresStart));
+            entries[path] = new CachedMetadata(path, size, ticks, new DistributionMetadata(name, version, requires));
+        }
+
+        return reader.AtEnd ? entries : null;
+    }
+
+    public static byte[] Write(string venvPath, IEnumerable<CachedMetadata> entries)
+    {
+        var list = entries.ToList();
+        using var buffer = new MemoryStream();
+        buffer.Write(Magic);
+        WriteInt32(buffer, FormatVersion);
+        WriteString(buffer, venvPath);
+        WriteInt32(buffer, list.Count);
+        foreach (var entry in list)
+        {
+            WriteString(buffer, entry.Path);
+            WriteInt64(buffer, entry.Size);
+            WriteInt64(buffer, entry.Ticks);
+            WriteString(buffer, entry.Metadata.Name);
+            WriteString(buffer, entry.Metadata.Version);
+            if (entry.Metadata.RequiresDist is EncodedStrings encoded)
+            {
+                buffer.Write(encoded.Bytes.Span); // still as read: no need to decode what nobody asked for
+                continue;
+            }
+
+            WriteInt32(buffer, entry.Metadata.RequiresDist.Count);
+            foreach (var requirement in entry.Metadata.RequiresDist)
+            {
+                WriteString(buffer, requirement);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteInt32(Stream stream, int value)
+    {
+        Span<byte> bytes = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
+        stream.Write(bytes);
+    }
+
+    private static void WriteInt64(Stream stream, long value)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
+        stream.Write(bytes);
+    }
+
+    private static void WriteString(Stream stream, string value)
+    {
+        var bytes = Encoding.UTF8.GetBytes(value);
+        WriteInt32(stream, bytes.Length);
+        stream.Write(bytes);
+    }
+
+    /// <summary>Reads the format; any inconsistency reads as the end of the data, which <see cref="Read"/> rejects.</summary>
+    private ref struct Reader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private bool _broken;
+
+        public int Position { get; private set; }
+
+        public readonly bool Broken => _broken;
+
+        public readonly bool AtEnd => !_broken && Position == _bytes.Length;
+
+        public ReadOnlySpan<byte> Take(int length)
+        {
+            if (_broken || length < 0 || length > _bytes.Length - Position)
+            {
+                _broken = true;
+                Position = _bytes.Length;
+                return [];
+            }
+
+            var taken = _bytes.Slice(Position, length);
+            Position += length;
+            return taken;
+        }
+
+        public int Int32() => Take(4) is { Length: 4 } bytes ? BinaryPrimitives.ReadInt32LittleEndian(bytes) : 0;
+
+        public long Int64() => Take(8) is { Length: 8 } bytes ? BinaryPrimitives.ReadInt64LittleEndian(bytes) : 0;
+
+        public string String() => Encoding.UTF8.GetString(Take(Int32()));
+    }
+
+    /// <summary>Requires-Dist strings as the cache file holds them, decoded on first use.</summary>
+    internal sealed class EncodedStrings(ReadOnlyMemory<byte> bytes) : IReadOnlyList<string>
+    {
+        private string[]? _decoded;
+
+        public ReadOnlyMemory<byte> Bytes { get; } = bytes;
+
+        public int Count => Decoded.Length;
+
+        public string this[int index] => Decoded[index];
+
+        public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)Decoded).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private string[] Decoded => _decoded ??= Decode(Bytes.Span);
+
+        private static string[] Decode(ReadOnlySpan<byte> bytes)
+        {
+            var reader = new Reader(bytes);
+            var strings = new string[Math.Max(0, reader.Int32())];
+            for (var i = 0; i < strings.Length; i++)
+            {
+                strings[i] = reader.String();
+            }
+
+            return strings;
+        }
+    }
+}

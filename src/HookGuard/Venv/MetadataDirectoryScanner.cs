@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using System.Text;
 using System.Text.RegularExpressions;
 using HookGuard.Core.Installed;
@@ -16,34 +15,32 @@ namespace HookGuard.Venv;
 /// </summary>
 internal static partial class MetadataDirectoryScanner
 {
-    public static IEnumerable<FoundDistribution> Scan(string entry, MetadataCache cache)
+    /// <param name="entry">The <c>sys.path</c> entry.</param>
+    /// <param name="cache">Parsed METADATA from earlier runs.</param>
+    /// <param name="list">Lists a directory (once per venv read: site-packages is also looked at for .pth files and egg-links).</param>
+    public static IEnumerable<FoundDistribution> Scan(string entry, MetadataCache cache, Func<string, DirectoryListing> list)
     {
         if (!Directory.Exists(entry)) yield break; // zip entries (python3X.zip, wheels) hold no installed distributions
 
-        var children = SafeChildren(entry);
-        foreach (var found in ScanInfos(entry, children, cache)) yield return found;
+        var listing = list(entry);
+        foreach (var found in ScanInfos(entry, listing, cache)) yield return found;
 
-        foreach (var eggLink in children.Where(c => !c.IsDirectory && c.Path.EndsWith(".egg-link", StringComparison.Ordinal)))
+        foreach (var eggLink in listing.EggLinks)
         {
             var target = ReadEggLinkTarget(eggLink.Path);
             if (target is null || target.EndsWith(".whl", StringComparison.OrdinalIgnoreCase)) continue;
             var targetPath = Path.GetFullPath(target, entry);
             if (!Directory.Exists(targetPath)) continue;
-            foreach (var found in ScanInfos(targetPath, SafeChildren(targetPath), cache)) yield return found;
+            foreach (var found in ScanInfos(targetPath, list(targetPath), cache)) yield return found;
         }
     }
 
-    private static IEnumerable<FoundDistribution> ScanInfos(string entry, IReadOnlyList<Child> children, MetadataCache cache)
+    private static IEnumerable<FoundDistribution> ScanInfos(string entry, DirectoryListing listing, MetadataCache cache)
     {
-        var baseIsEgg = entry.EndsWith(".egg", StringComparison.OrdinalIgnoreCase);
-        foreach (var child in children)
+        var location = Path.TrimEndingDirectorySeparator(entry); // what GetDirectoryName of an info path gives
+        foreach (var info in listing.Infos)
         {
-            var name = Path.GetFileName(child.Path);
-            var isInfo = name.EndsWith(".dist-info", StringComparison.OrdinalIgnoreCase)
-                      || name.EndsWith(".egg-info", StringComparison.OrdinalIgnoreCase)
-                      || (baseIsEgg && name.Equals("egg-info", StringComparison.OrdinalIgnoreCase));
-            if (!isInfo) continue;
-            if (Read(child, cache) is { } found && IsValidProjectName(found.IdentityName))
+            if (Read(location, info, cache) is { } found && IsValidProjectName(found.IdentityName))
                 yield return found;
         }
     }
@@ -56,7 +53,7 @@ internal static partial class MetadataDirectoryScanner
     /// This runs once per installed distribution on every commit, so it asks the file system as little as it can: the
     /// entry's kind comes from the directory listing, and METADATA is opened directly (its absence is the rare case).
     /// </remarks>
-    private static FoundDistribution? Read(Child info, MetadataCache cache)
+    private static FoundDistribution? Read(string location, ListedEntry info, MetadataCache cache)
     {
         var infoPath = info.Path;
         // importlib.metadata: METADATA, else PKG-INFO; a single-file .egg-info is PKG-INFO itself.
@@ -66,8 +63,7 @@ internal static partial class MetadataDirectoryScanner
         if (metadata is null) return null;
 
         DirectUrl? directUrl = null;
-        var directUrlFile = Path.Combine(infoPath, "direct_url.json");
-        if (info.IsDirectory && File.Exists(directUrlFile))
+        if (info.IsDirectory && Path.Combine(infoPath, "direct_url.json") is var directUrlFile && File.Exists(directUrlFile))
         {
             try
             {
@@ -78,7 +74,7 @@ internal static partial class MetadataDirectoryScanner
                 throw new VenvFormatException(directUrlFile, 0, $"cannot be read: {e.Message}");
             }
         }
-        return new FoundDistribution(metadata, infoPath, directUrl);
+        return new FoundDistribution(metadata, location, info.Name, directUrl);
     }
 
     /// <summary>The parsed header block of <paramref name="metadataFile"/>, or null when there is no such file.</summary>
@@ -114,28 +110,6 @@ internal static partial class MetadataDirectoryScanner
             throw new VenvFormatException(eggLink, 0, $"cannot be read: {e.Message}");
         }
         return null;
-    }
-
-    /// <summary>One entry of a directory listing, with its kind as the listing reports it (symbolic links followed).</summary>
-    private readonly record struct Child(string Path, bool IsDirectory);
-
-    private static IReadOnlyList<Child> SafeChildren(string directory)
-    {
-        try
-        {
-            var children = new FileSystemEnumerable<Child>(
-                directory,
-                (ref FileSystemEntry entry) => new Child(entry.ToFullPath(), entry.IsDirectory),
-                new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false }).ToList();
-            // importlib.metadata walks os.listdir order, which the file system decides; sorting makes the
-            // (rare) case of two info directories for one project in one directory deterministic.
-            children.Sort((left, right) => string.CompareOrdinal(left.Path, right.Path));
-            return children;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
     }
 
     /// <summary>

@@ -11,20 +11,15 @@ namespace HookGuard.Venv;
 /// </summary>
 internal static class PthFiles
 {
-    public static IEnumerable<string> EntriesOf(string siteDirectory, bool skipDotFiles)
+    /// <param name="siteDirectory">The site directory.</param>
+    /// <param name="skipDotFiles">Whether names starting with '.' are skipped (see <see cref="PthFiles"/>).</param>
+    /// <param name="list">Lists a directory.</param>
+    public static IEnumerable<string> EntriesOf(string siteDirectory, bool skipDotFiles, Func<string, DirectoryListing> list)
     {
-        string[] files;
-        try
+        foreach (var pth in list(siteDirectory).PthFiles)
         {
-            files = Directory.GetFiles(siteDirectory, "*.pth");
-        }
-        catch (IOException) { yield break; }
-        catch (UnauthorizedAccessException) { yield break; }
-
-        Array.Sort(files, StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            if (skipDotFiles && Path.GetFileName(file).StartsWith('.')) continue;
+            if (pth.IsDirectory || (skipDotFiles && pth.Name.StartsWith('.'))) continue;
+            var file = pth.Path;
             string[] lines;
             try
             {

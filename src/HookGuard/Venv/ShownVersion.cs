@@ -19,37 +19,49 @@ internal static partial class ShownVersion
 {
     public static string Of(FoundDistribution found, string? pipVersion, (int Major, int Minor) python)
     {
+        // Runs once per installed distribution on every commit: spans until the (rare) disagreement is found.
         var metadataVersion = found.Metadata.Version;
-        var fileName = Path.GetFileName(found.InfoPath);
+        var fileName = found.InfoName.AsSpan();
         var extension = Path.GetExtension(fileName);
-        if (extension is not (".dist-info" or ".egg-info")) return metadataVersion;
+        var isDistInfo = extension.SequenceEqual(".dist-info");
+        if (!isDistInfo && !extension.SequenceEqual(".egg-info")) return metadataVersion;
         var stem = fileName[..^extension.Length];
+        var dash = stem.IndexOf('-');
 
         if (python.CompareTo((3, 11)) < 0)
         {
-            if (extension != ".dist-info") return metadataVersion;
+            if (!isDistInfo || dash < 0) return metadataVersion;
             // pkg_resources: EGG_NAME = name(-ver(-pyX(-plat)?)?)? where each part stops at '-'.
-            var parts = stem.Split('-');
-            if (parts.Length < 2 || parts[1].Length == 0 || SameAsEscaped(parts[1], metadataVersion)) return metadataVersion;
-            return Pep440().IsMatch(parts[1]) ? parts[1] : SafeVersion(parts[1]);
+            var rest = stem[(dash + 1)..];
+            var version = rest.IndexOf('-') is var end and >= 0 ? rest[..end] : rest;
+            if (version.Length == 0 || SameAsEscaped(version, metadataVersion)) return metadataVersion;
+            var text = version.ToString();
+            return Pep440().IsMatch(text) ? text : SafeVersion(text);
         }
 
         var pip = pipVersion is null ? null : PyvenvConfig.ParseMajorMinor(pipVersion);
         var pipReadsDirectoryName = pip is { } p && p.CompareTo((24, 2)) >= 0;
-        if (!pipReadsDirectoryName || extension != ".dist-info") return metadataVersion;
-        var dash = stem.IndexOf('-');
-        if (dash < 0) return metadataVersion;
+        if (!pipReadsDirectoryName || !isDistInfo || dash < 0) return metadataVersion;
         var directoryVersion = stem[(dash + 1)..];
-        return Pep440().IsMatch(directoryVersion) && !SameAsEscaped(directoryVersion, metadataVersion) ? directoryVersion : metadataVersion;
+        return !SameAsEscaped(directoryVersion, metadataVersion) && Pep440().IsMatch(directoryVersion) ? directoryVersion.ToString() : metadataVersion;
     }
 
     /// <summary>
     /// The usual case: the directory carries METADATA's version with '-' escaped to '_' (the wheel file name rule),
     /// so METADATA's text (as the author wrote it) is kept.
     /// </summary>
-    private static bool SameAsEscaped(string directoryVersion, string metadataVersion) =>
-        string.Equals(directoryVersion, metadataVersion.Replace('-', '_'), StringComparison.Ordinal)
-        || string.Equals(directoryVersion, metadataVersion, StringComparison.Ordinal);
+    private static bool SameAsEscaped(ReadOnlySpan<char> directoryVersion, string metadataVersion)
+    {
+        if (directoryVersion.SequenceEqual(metadataVersion)) return true;
+        if (directoryVersion.Length != metadataVersion.Length) return false;
+        for (var i = 0; i < directoryVersion.Length; i++)
+        {
+            var escaped = metadataVersion[i] == '-' ? '_' : metadataVersion[i];
+            if (directoryVersion[i] != escaped) return false;
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// pkg_resources.safe_version for text that is not PEP 440: runs of other characters than letters, digits and

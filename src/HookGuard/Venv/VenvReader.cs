@@ -42,14 +42,17 @@ public static class VenvReader
 
         var sites = SiteDirectories.Of(venvPath, config, python, environment, isWindows);
         var cache = MetadataCache.Load(venvPath, environment);
-        var found = FirstOnSysPath(sites, SkipsDotPthFiles(config.PythonVersion, python), cache);
+        var listings = new Dictionary<string, DirectoryListing>(StringComparer.Ordinal);
+        DirectoryListing List(string directory) =>
+            listings.TryGetValue(directory, out var listing) ? listing : listings[directory] = DirectoryListing.Of(directory);
+        var found = FirstOnSysPath(sites, SkipsDotPthFiles(config.PythonVersion, python), cache, List);
         cache.SaveIfChanged();
 
         // The pip that freezes a venv is the one the venv's interpreter imports: the first 'pip' on sys.path.
         var pipVersion = found.FirstOrDefault(d => d.NormalizedName == "pip")?.Metadata.Version;
         var hiddenNames = PipFreezeHiddenNames.For(pipVersion, python);
 
-        var eggLinkSites = EggLinkSites(venvPath, python, sites, isWindows);
+        var eggLinkSites = EggLinkSites(venvPath, python, sites, isWindows, List);
         var visible = new List<InstalledDistribution>();
         var hidden = new List<InstalledDistribution>();
         foreach (var distribution in found)
@@ -66,21 +69,22 @@ public static class VenvReader
     /// its <c>.pth</c> files; the first distribution of each (normalized) name wins, as in pip's
     /// <c>_DistributionFinder</c> and pkg_resources' <c>WorkingSet</c>.
     /// </summary>
-    private static List<FoundDistribution> FirstOnSysPath(IReadOnlyList<SiteDirectory> sites, bool skipDotPthFiles, MetadataCache cache)
+    private static List<FoundDistribution> FirstOnSysPath(
+        IReadOnlyList<SiteDirectory> sites, bool skipDotPthFiles, MetadataCache cache, Func<string, DirectoryListing> list)
     {
         var pathEntries = new List<string>();
         var known = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         foreach (var site in sites)
         {
             if (known.Add(site.Path)) pathEntries.Add(site.Path);
-            foreach (var entry in PthFiles.EntriesOf(site.Path, skipDotPthFiles))
+            foreach (var entry in PthFiles.EntriesOf(site.Path, skipDotPthFiles, list))
                 if (known.Add(entry)) pathEntries.Add(entry);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var found = new List<FoundDistribution>();
         foreach (var entry in pathEntries)
-            foreach (var distribution in MetadataDirectoryScanner.Scan(entry, cache))
+            foreach (var distribution in MetadataDirectoryScanner.Scan(entry, cache, list))
                 if (seen.Add(distribution.IdentityName))
                     found.Add(distribution);
         return found;
@@ -97,7 +101,7 @@ public static class VenvReader
 
     private static InstalledDistribution ToInstalled(FoundDistribution found, IReadOnlySet<string> eggLinkSites)
     {
-        var location = Path.GetDirectoryName(found.InfoPath)!;
+        var location = found.Location;
         var directUrl = found.DirectUrl;
         // pip's editable_project_location: with no direct_url.json, a '<name>.egg-link' in site-packages marks a
         // legacy 'setup.py develop' install; the project is where the metadata was found.
@@ -114,21 +118,16 @@ public static class VenvReader
     /// Returns the <c>.egg-link</c> file names found there, listed once: asking the file system for two names per
     /// installed distribution would cost more than the rest of reading it, and almost no venv holds any.
     /// </remarks>
-    private static IReadOnlySet<string> EggLinkSites(string venvPath, (int Major, int Minor) python, IReadOnlyList<SiteDirectory> sites, bool isWindows)
+    private static IReadOnlySet<string> EggLinkSites(
+        string venvPath, (int Major, int Minor) python, IReadOnlyList<SiteDirectory> sites, bool isWindows, Func<string, DirectoryListing> list)
     {
         var directories = new List<string> { SiteDirectories.Purelib(venvPath, python, isWindows) };
         directories.AddRange(sites.Where(s => s.Kind == SiteKind.User).Select(s => s.Path));
         var eggLinks = new HashSet<string>(isWindows ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        foreach (var directory in directories.Where(Directory.Exists))
+        foreach (var directory in directories)
         {
-            try
-            {
-                eggLinks.UnionWith(Directory.EnumerateFiles(directory, "*.egg-link").Select(path => Path.GetFileName(path)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable site directory holds no egg-link pip could read either.
-            }
+            // An unreadable or missing site directory lists nothing: it holds no egg-link pip could read either.
+            eggLinks.UnionWith(list(directory).EggLinks.Select(eggLink => eggLink.Name));
         }
 
         return eggLinks;

@@ -57,9 +57,28 @@ public sealed class MetadataCacheSpecs : IDisposable
         var cacheFile = Assert.Single(Directory.GetFiles(CacheDirectory));
 
         // Tamper with the cached version: only a read served from the cache can return it.
-        File.WriteAllText(cacheFile, File.ReadAllText(cacheFile).Replace("\"1.0\"", "\"9.9\""));
+        var bytes = File.ReadAllBytes(cacheFile);
+        var at = bytes.AsSpan().IndexOf("\u0003\0\0\01.0"u8); // the version, after its 32-bit length
+        Assert.True(at >= 0);
+        "9.9"u8.CopyTo(bytes.AsSpan(at + 4));
+        File.WriteAllBytes(cacheFile, bytes);
 
         Assert.Equal(["alpha==9.9"], Read());
+    }
+
+    [Fact]
+    public void Requires_Dist_read_from_the_cache_is_what_METADATA_says()
+    {
+        var metadata = WriteDistribution("alpha", "1.0");
+        File.WriteAllText(metadata, "Metadata-Version: 2.1\nName: alpha\nVersion: 1.0\nRequires-Dist: beta>=2\nRequires-Dist: gamma; extra == \"x\"\n\n");
+        string[] RequiresDist() => VenvReader.Read(Venv, name => name == "HOME" ? Home : null).Distributions.Single(d => d.Name == "alpha").RequiresDist.ToArray();
+
+        Assert.Equal(["beta>=2", "gamma; extra == \"x\""], RequiresDist());
+        Assert.Single(Directory.GetFiles(CacheDirectory));
+        Assert.Equal(["beta>=2", "gamma; extra == \"x\""], RequiresDist()); // served from the cache
+        WriteDistribution("zeta", "1.0"); // the cache is written again, with alpha's entry copied as it was read
+        Assert.Equal(["beta>=2", "gamma; extra == \"x\""], RequiresDist());
+        Assert.Equal(["beta>=2", "gamma; extra == \"x\""], RequiresDist());
     }
 
     [Fact]
@@ -96,10 +115,19 @@ public sealed class MetadataCacheSpecs : IDisposable
         WriteDistribution("alpha", "1.0");
         Assert.Equal(["alpha==1.0"], Read());
         var cacheFile = Assert.Single(Directory.GetFiles(CacheDirectory));
-        File.WriteAllText(cacheFile, "{ not json");
+        File.WriteAllText(cacheFile, "{ not a cache");
 
         Assert.Equal(["alpha==1.0"], Read());
-        Assert.Contains("\"alpha\"", File.ReadAllText(cacheFile));
+        Assert.Contains("alpha", File.ReadAllText(cacheFile));
+
+        // A truncated cache, and one whose counts run past its end, are refused as a whole.
+        var complete = File.ReadAllBytes(cacheFile);
+        File.WriteAllBytes(cacheFile, complete[..^3]);
+        Assert.Equal(["alpha==1.0"], Read());
+        var huge = File.ReadAllBytes(cacheFile);
+        huge.AsSpan(huge.Length - 4).Fill(0x7f); // the Requires-Dist count of the last entry
+        File.WriteAllBytes(cacheFile, huge);
+        Assert.Equal(["alpha==1.0"], Read());
     }
 
     [Fact]
@@ -119,6 +147,6 @@ public sealed class MetadataCacheSpecs : IDisposable
 
         Assert.Equal(["alpha==1.0"], Read(("XDG_CACHE_HOME", xdg)));
         Assert.Single(Directory.GetFiles(Path.Combine(xdg, "hookguard", "metadata")));
-        Assert.Empty(Directory.GetFiles(Venv, "*.json", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(Venv, "*.bin", SearchOption.AllDirectories));
     }
 }
