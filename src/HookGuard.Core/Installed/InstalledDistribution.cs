@@ -15,7 +15,9 @@ public sealed record InstalledDistribution(
     DirectUrl? DirectUrl,
     IReadOnlyList<string> RequiresDist)
 {
-    public string NormalizedName => PackageName.Normalize(Name);
+    /// <remarks>Computed once: the comparison looks it up many times per distribution. (Nothing copies a distribution
+    /// <c>with</c> another <see cref="Name"/>; such a copy would keep this value.)</remarks>
+    public string NormalizedName { get; } = PackageName.Normalize(Name);
 
     /// <summary>Installed in editable mode (PEP 610 <c>dir_info.editable</c>, or a legacy <c>.egg-link</c>).</summary>
     public bool Editable => DirectUrl is { Editable: true };

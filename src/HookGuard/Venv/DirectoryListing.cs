@@ -10,14 +10,20 @@ namespace HookGuard.Venv;
 /// </summary>
 internal sealed class DirectoryListing
 {
-    private static readonly DirectoryListing Empty = new([], [], []);
 
-    private DirectoryListing(IReadOnlyList<ListedEntry> infos, IReadOnlyList<ListedEntry> eggLinks, IReadOnlyList<ListedEntry> pthFiles)
+    private DirectoryListing(string directory, IReadOnlyList<ListedEntry> infos, IReadOnlyList<ListedEntry> eggLinks, IReadOnlyList<ListedEntry> pthFiles)
     {
+        Directory = directory;
         Infos = infos;
         EggLinks = eggLinks;
         PthFiles = pthFiles;
     }
+
+    /// <summary>The directory listed, as given.</summary>
+    public string Directory { get; }
+
+    /// <summary>The path of an entry (built when asked: most entries only need it with a file name after it).</summary>
+    public string PathOf(ListedEntry entry) => System.IO.Path.Join(Directory, entry.Name);
 
     /// <summary>Info directories and files, by name (importlib.metadata walks <c>os.listdir</c> order, which the file
     /// system decides; sorting makes the rare case of two info directories for one project deterministic).</summary>
@@ -37,20 +43,21 @@ internal sealed class DirectoryListing
         {
             var entries = new FileSystemEnumerable<ListedEntry>(
                 directory,
-                (ref FileSystemEntry entry) => new ListedEntry(entry.ToFullPath(), entry.FileName.ToString(), entry.IsDirectory, KindOf(entry.FileName, baseIsEgg)),
+                (ref FileSystemEntry entry) => new ListedEntry(entry.FileName.ToString(), entry.IsDirectory, KindOf(entry.FileName, baseIsEgg)),
                 new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false })
             {
                 ShouldIncludePredicate = (ref FileSystemEntry entry) => KindOf(entry.FileName, baseIsEgg) != ListedKind.Other,
             }.ToList();
             entries.Sort((left, right) => string.CompareOrdinal(left.Name, right.Name));
             return new DirectoryListing(
+                directory,
                 entries.Where(e => e.Kind == ListedKind.Info).ToList(),
                 entries.Where(e => e.Kind == ListedKind.EggLink && !e.IsDirectory).ToList(),
                 entries.Where(e => e.Kind == ListedKind.Pth).ToList());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Empty;
+            return new DirectoryListing(directory, [], [], []);
         }
     }
 
@@ -71,4 +78,4 @@ internal sealed class DirectoryListing
 internal enum ListedKind { Other, Info, EggLink, Pth }
 
 /// <summary>One listed entry, with its kind as the listing reports it (symbolic links followed).</summary>
-internal readonly record struct ListedEntry(string Path, string Name, bool IsDirectory, ListedKind Kind);
+internal readonly record struct ListedEntry(string Name, bool IsDirectory, ListedKind Kind);

@@ -27,7 +27,7 @@ internal static partial class MetadataDirectoryScanner
 
         foreach (var eggLink in listing.EggLinks)
         {
-            var target = ReadEggLinkTarget(eggLink.Path);
+            var target = ReadEggLinkTarget(listing.PathOf(eggLink));
             if (target is null || target.EndsWith(".whl", StringComparison.OrdinalIgnoreCase)) continue;
             var targetPath = Path.GetFullPath(target, entry);
             if (!Directory.Exists(targetPath)) continue;
@@ -55,15 +55,14 @@ internal static partial class MetadataDirectoryScanner
     /// </remarks>
     private static FoundDistribution? Read(string location, ListedEntry info, MetadataCache cache)
     {
-        var infoPath = info.Path;
         // importlib.metadata: METADATA, else PKG-INFO; a single-file .egg-info is PKG-INFO itself.
         var metadata = info.IsDirectory
-            ? cache.Read(Path.Combine(infoPath, "METADATA"), TryParseMetadata) ?? cache.Read(Path.Combine(infoPath, "PKG-INFO"), TryParseMetadata)
-            : cache.Read(infoPath, TryParseMetadata);
+            ? cache.Read(Path.Join(location, info.Name, "METADATA"), TryParseMetadata) ?? cache.Read(Path.Join(location, info.Name, "PKG-INFO"), TryParseMetadata)
+            : cache.Read(Path.Join(location, info.Name), TryParseMetadata);
         if (metadata is null) return null;
 
         DirectUrl? directUrl = null;
-        if (info.IsDirectory && Path.Combine(infoPath, "direct_url.json") is var directUrlFile && File.Exists(directUrlFile))
+        if (info.IsDirectory && Path.Join(location, info.Name, "direct_url.json") is var directUrlFile && File.Exists(directUrlFile))
         {
             try
             {

@@ -16,10 +16,11 @@ internal static class PthFiles
     /// <param name="list">Lists a directory.</param>
     public static IEnumerable<string> EntriesOf(string siteDirectory, bool skipDotFiles, Func<string, DirectoryListing> list)
     {
-        foreach (var pth in list(siteDirectory).PthFiles)
+        var listing = list(siteDirectory);
+        foreach (var pth in listing.PthFiles)
         {
             if (pth.IsDirectory || (skipDotFiles && pth.Name.StartsWith('.'))) continue;
-            var file = pth.Path;
+            var file = listing.PathOf(pth);
             string[] lines;
             try
             {
