@@ -40,6 +40,7 @@ public static class CheckPhases
 
         var laps = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var cpuLaps = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var allocatedLaps = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var order = new List<string>();
         var stats = "";
         for (var i = 0; i < iterations + 3; i++)
@@ -47,22 +48,27 @@ public static class CheckPhases
             var recorded = i >= 3;
             var watch = Stopwatch.StartNew();
             var cpu = ThreadCpuMilliseconds();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             void Lap(string phase)
             {
                 var cpuNow = ThreadCpuMilliseconds();
+                var allocatedNow = GC.GetAllocatedBytesForCurrentThread();
                 if (recorded)
                 {
                     if (!laps.TryGetValue(phase, out var list))
                     {
                         laps[phase] = list = [];
                         cpuLaps[phase] = [];
+                        allocatedLaps[phase] = [];
                         order.Add(phase);
                     }
 
                     list.Add(watch.Elapsed.TotalMilliseconds);
                     cpuLaps[phase].Add(cpuNow - cpu);
+                    allocatedLaps[phase].Add((allocatedNow - allocated) / 1024.0);
                 }
 
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 cpu = ThreadCpuMilliseconds();
                 watch.Restart();
             }
@@ -71,25 +77,27 @@ public static class CheckPhases
         }
 
         Console.WriteLine($"repo: {repo}{(indexFile is null ? "" : $" (index {indexFile})")}; {stats}");
-        Console.WriteLine($"medians of {iterations} in-process iterations (JIT warmed up), milliseconds; cpu = this thread's CPU time");
+        Console.WriteLine($"medians of {iterations} in-process iterations (JIT warmed up), milliseconds; cpu = this thread's CPU time;"
+            + " alloc = bytes this thread allocated (in a NativeAOT process each fresh KB is a page fault)");
         Console.WriteLine();
-        Console.WriteLine($"| {"phase",-70} | {"wall ms",9} | {"cpu ms",9} | {"min cpu",8} |");
-        Console.WriteLine($"|{new string('-', 72)}|{new string('-', 11)}|{new string('-', 11)}|{new string('-', 10)}|");
-        double wallTotal = 0, cpuTotal = 0;
+        Console.WriteLine($"| {"phase",-70} | {"wall ms",9} | {"cpu ms",9} | {"min cpu",8} | {"alloc KB",9} |");
+        Console.WriteLine($"|{new string('-', 72)}|{new string('-', 11)}|{new string('-', 11)}|{new string('-', 10)}|{new string('-', 11)}|");
+        double wallTotal = 0, cpuTotal = 0, allocatedTotal = 0;
         foreach (var phase in order)
         {
             var wall = laps[phase].Order().ToArray();
             var cpuTimes = cpuLaps[phase].Order().ToArray();
+            var allocatedMedian = allocatedLaps[phase].Order().ElementAt(allocatedLaps[phase].Count / 2);
             var (wallMedian, cpuMedian) = (wall[wall.Length / 2], cpuTimes[cpuTimes.Length / 2]);
             if (!phase.StartsWith('['))
             {
-                (wallTotal, cpuTotal) = (wallTotal + wallMedian, cpuTotal + cpuMedian);
+                (wallTotal, cpuTotal, allocatedTotal) = (wallTotal + wallMedian, cpuTotal + cpuMedian, allocatedTotal + allocatedMedian);
             }
 
-            Console.WriteLine($"| {phase,-70} | {wallMedian,9:F3} | {cpuMedian,9:F3} | {cpuTimes[0],8:F3} |");
+            Console.WriteLine($"| {phase,-70} | {wallMedian,9:F3} | {cpuMedian,9:F3} | {cpuTimes[0],8:F3} | {allocatedMedian,9:F0} |");
             if (phase.StartsWith("report", StringComparison.Ordinal))
             {
-                Console.WriteLine($"| {"sum of the check's phases",-70} | {wallTotal,9:F3} | {cpuTotal,9:F3} | {"",8} |");
+                Console.WriteLine($"| {"sum of the check's phases",-70} | {wallTotal,9:F3} | {cpuTotal,9:F3} | {"",8} | {allocatedTotal,9:F0} |");
             }
         }
         return 0;
