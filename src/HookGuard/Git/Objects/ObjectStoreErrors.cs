@@ -6,7 +6,7 @@ namespace HookGuard.Git.Objects;
 internal static class ObjectStoreErrors
 {
     public static UserError Damaged(string file, string why, Exception? inner = null) =>
-        new($"The git object file '{file}' is damaged: {why}. 'git fsck' will say more.", inner: inner);
+        new($"The git object file '{file}' is damaged: {why.TrimEnd('.')}. 'git fsck' will say more.", inner: inner);
 
     public static UserError Unreadable(string file, Exception inner) =>
         new($"Cannot read the git object file '{file}': {inner.Message}", inner: inner);
