@@ -1,5 +1,6 @@
 using System.Text;
-using LibGit2Sharp;
+using HookGuard.Cli;
+using HookGuard.Git.Objects;
 
 namespace HookGuard.Git;
 
@@ -8,43 +9,48 @@ namespace HookGuard.Git;
 /// every directory whose cache-tree entry says it would write the very tree HEAD already has (git's own shortcut).
 /// The cost follows the directories the staged change touches, not the size of the repository.
 /// </summary>
+/// <remarks>
+/// Trees are read raw from the <see cref="ObjectDatabase"/> and their entries compared as bytes: a name becomes a
+/// string only when it is reported.
+/// </remarks>
 internal sealed class StagedDiff
 {
-    private readonly Repository _repository;
+    private readonly ObjectDatabase _objects;
     private readonly IReadOnlyList<IndexRecord> _entries;
     private readonly List<StagedChange> _changes = [];
 
-    private StagedDiff(Repository repository, IReadOnlyList<IndexRecord> entries)
+    private StagedDiff(ObjectDatabase objects, IReadOnlyList<IndexRecord> entries)
     {
-        _repository = repository;
+        _objects = objects;
         _entries = entries;
     }
 
-    public static IReadOnlyList<StagedChange> Compare(Repository repository, ParsedIndex index, Tree? head)
+    /// <param name="objects">Where HEAD's trees are read.</param>
+    /// <param name="index">The index being committed.</param>
+    /// <param name="headTree">HEAD's root tree id, or <c>null</c> for the empty tree (an unborn branch).</param>
+    public static IReadOnlyList<StagedChange> Compare(ObjectDatabase objects, ParsedIndex index, byte[]? headTree)
     {
-        var diff = new StagedDiff(repository, index.Entries);
-        diff.Walk(head, [], 0, index.Entries.Count, index.CacheTree);
+        var diff = new StagedDiff(objects, index.Entries);
+        diff.Walk(headTree, [], 0, index.Entries.Count, index.CacheTree);
         return diff._changes;
     }
 
-    /// <param name="tree">HEAD's tree for this directory (null: absent in HEAD).</param>
+    /// <param name="treeId">HEAD's tree id for this directory (null: absent in HEAD).</param>
     /// <param name="prefix">The directory's path with a trailing slash, as UTF-8 ("" for the root).</param>
     /// <param name="start">First index entry under the directory.</param>
     /// <param name="end">One past the last.</param>
     /// <param name="cache">The directory's cache-tree node, if any.</param>
-    private void Walk(Tree? tree, byte[] prefix, int start, int end, CacheTreeNode? cache)
+    private void Walk(ReadOnlySpan<byte> treeId, byte[] prefix, int start, int end, CacheTreeNode? cache)
     {
-        if (tree is not null && cache is { IsValid: true } && cache.EntryCount == end - start
-            && cache.TreeId!.Value.Span.SequenceEqual(tree.Id.RawId))
+        if (!treeId.IsEmpty && cache is { IsValid: true } && cache.EntryCount == end - start
+            && cache.TreeId!.Value.Span.SequenceEqual(treeId))
         {
             return;
         }
 
-        var inTree = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
-        foreach (var entry in (IEnumerable<TreeEntry>?)tree ?? [])
-        {
-            inTree[entry.Name] = entry;
-        }
+        var tree = treeId.IsEmpty ? [] : ReadTree(treeId, prefix);
+        var entries = treeId.IsEmpty ? [] : Parse(tree, prefix);
+        var matched = new bool[entries.Length];
 
         var position = start;
         while (position < end)
@@ -54,27 +60,36 @@ internal sealed class StagedDiff
             var slash = rest.IndexOf((byte)'/');
             if (slash < 0)
             {
-                var name = Encoding.UTF8.GetString(rest);
-                inTree.Remove(name, out var old);
-                CompareFile(_entries[position], old, prefix);
+                var found = Find(tree, entries, rest);
+                if (found >= 0)
+                {
+                    matched[found] = true;
+                }
+
+                CompareFile(_entries[position], tree, found >= 0 ? entries[found] : null, prefix);
                 position++;
                 continue;
             }
 
-            var directoryName = Encoding.UTF8.GetString(rest[..slash]);
+            var directoryName = rest[..slash];
             var childPrefix = path[..(prefix.Length + slash + 1)].ToArray();
-            var childCache = cache?.Children.GetValueOrDefault(directoryName);
+            var childCache = cache is null ? null : cache.Children.GetValueOrDefault(Encoding.UTF8.GetString(directoryName));
             var childEnd = EndOfDirectory(childPrefix, position, end, childCache);
-            inTree.Remove(directoryName, out var old2);
-            if (old2?.TargetType == TreeEntryTargetType.Tree)
+            var old = Find(tree, entries, directoryName);
+            if (old >= 0)
             {
-                Walk((Tree)old2.Target, childPrefix, position, childEnd, childCache);
+                matched[old] = true;
+            }
+
+            if (old >= 0 && entries[old].IsDirectory)
+            {
+                Walk(tree.AsSpan(entries[old].IdStart, 20), childPrefix, position, childEnd, childCache);
             }
             else
             {
-                if (old2 is not null)
+                if (old >= 0)
                 {
-                    _changes.Add(new StagedChange(StagedChangeKind.Deleted, Encoding.UTF8.GetString(prefix) + directoryName));
+                    _changes.Add(new StagedChange(StagedChangeKind.Deleted, Encoding.UTF8.GetString(childPrefix.AsSpan(0, childPrefix.Length - 1))));
                 }
 
                 for (var added = position; added < childEnd; added++)
@@ -86,50 +101,118 @@ internal sealed class StagedDiff
             position = childEnd;
         }
 
-        foreach (var (name, gone) in inTree)
+        for (var i = 0; i < entries.Length; i++)
         {
-            DeleteAll(gone, Encoding.UTF8.GetString(prefix) + name);
+            if (!matched[i])
+            {
+                DeleteAll(tree, entries[i], prefix);
+            }
         }
     }
 
-    private void CompareFile(IndexRecord entry, TreeEntry? old, byte[] prefix)
+    private void CompareFile(IndexRecord entry, byte[] tree, TreeEntry? old, byte[] prefix)
     {
-        if (old is null)
+        if (old is not { } previous)
         {
             _changes.Add(new StagedChange(StagedChangeKind.Added, entry.Path));
             return;
         }
 
-        if (old.TargetType == TreeEntryTargetType.Tree)
+        if (previous.IsDirectory)
         {
             // A directory in HEAD became a file: everything under it is deleted, the file added.
-            DeleteAll(old, Encoding.UTF8.GetString(prefix) + old.Name);
+            DeleteAll(tree, previous, prefix);
             _changes.Add(new StagedChange(StagedChangeKind.Added, entry.Path));
             return;
         }
 
-        var oldMode = (int)old.Mode;
-        if (ObjectType(oldMode) != ObjectType(entry.Mode))
+        if (ObjectType(previous.Mode) != ObjectType(entry.Mode))
         {
             _changes.Add(new StagedChange(StagedChangeKind.TypeChanged, entry.Path));
         }
-        else if (oldMode != entry.Mode || !entry.ObjectId.Span.SequenceEqual(old.Target.Id.RawId))
+        else if (previous.Mode != entry.Mode || !entry.ObjectId.Span.SequenceEqual(tree.AsSpan(previous.IdStart, 20)))
         {
             _changes.Add(new StagedChange(StagedChangeKind.Modified, entry.Path));
         }
     }
 
-    private void DeleteAll(TreeEntry gone, string path)
+    /// <summary>Reports <paramref name="gone"/> (an entry of <paramref name="tree"/>) deleted, with everything under it.</summary>
+    private void DeleteAll(byte[] tree, TreeEntry gone, ReadOnlySpan<byte> prefix)
     {
-        if (gone.TargetType != TreeEntryTargetType.Tree)
+        var path = new byte[prefix.Length + gone.NameLength];
+        prefix.CopyTo(path);
+        tree.AsSpan(gone.NameStart, gone.NameLength).CopyTo(path.AsSpan(prefix.Length));
+        if (!gone.IsDirectory)
         {
-            _changes.Add(new StagedChange(StagedChangeKind.Deleted, path));
+            _changes.Add(new StagedChange(StagedChangeKind.Deleted, Encoding.UTF8.GetString(path)));
             return;
         }
 
-        foreach (var child in (Tree)gone.Target)
+        byte[] childPrefix = [.. path, (byte)'/'];
+        var subtree = ReadTree(tree.AsSpan(gone.IdStart, 20), childPrefix);
+        foreach (var child in Parse(subtree, childPrefix))
         {
-            DeleteAll(child, path + "/" + child.Name);
+            DeleteAll(subtree, child, childPrefix);
+        }
+    }
+
+    /// <summary>The entry of <paramref name="tree"/> named <paramref name="name"/>, file or directory, or -1.</summary>
+    /// <remarks>
+    /// Entries sort as if directories' names ended in '/', so the name is searched for both ways: as a file (where a
+    /// blob, symlink or gitlink would sort) and as a directory.
+    /// </remarks>
+    private static int Find(byte[] tree, TreeEntry[] entries, ReadOnlySpan<byte> name)
+    {
+        foreach (var asDirectory in (ReadOnlySpan<bool>)[false, true])
+        {
+            int low = 0, high = entries.Length;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                var comparison = TreeParser.Compare(tree, entries[middle], name, asDirectory);
+                if (comparison == 0)
+                {
+                    return middle;
+                }
+
+                if (comparison < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private byte[] ReadTree(ReadOnlySpan<byte> id, ReadOnlySpan<byte> prefix)
+    {
+        var found = _objects.TryRead(id);
+        if (found is not { Type: GitObjectType.Tree } tree)
+        {
+            var directory = prefix.IsEmpty ? "the root directory" : $"'{Encoding.UTF8.GetString(prefix)}'";
+            throw new UserError(found is null
+                ? $"HEAD's tree of {directory} (tree {Convert.ToHexStringLower(id)}) is missing from the git object database."
+                : $"HEAD's tree of {directory} names {Convert.ToHexStringLower(id)}, which is a {found.Value.Type.Name()}, not a tree.");
+        }
+
+        return tree.Data;
+    }
+
+    private static TreeEntry[] Parse(byte[] tree, ReadOnlySpan<byte> prefix)
+    {
+        try
+        {
+            return TreeParser.Parse(tree);
+        }
+        catch (InvalidDataException error)
+        {
+            var directory = prefix.IsEmpty ? "the root directory" : $"'{Encoding.UTF8.GetString(prefix)}'";
+            throw new UserError($"HEAD's tree of {directory} is damaged: {error.Message}. 'git fsck' will say more.", inner: error);
         }
     }
 

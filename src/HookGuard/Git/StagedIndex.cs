@@ -1,27 +1,28 @@
 using System.Text;
 using HookGuard.Cli;
-using LibGit2Sharp;
+using HookGuard.Git.Objects;
 
 namespace HookGuard.Git;
 
 /// <summary>
 /// The index a commit is being made from, compared with <c>HEAD</c>: the staged change a pre-commit check looks at
-/// (SPEC sec. 4.1). Reads only; see <see cref="IndexWriter"/> for writing. No LibGit2Sharp type leaves this class.
+/// (SPEC sec. 4.1). Reads only; see <see cref="IndexWriter"/> for writing.
 /// </summary>
 /// <remarks>
-/// The index file is parsed here (<see cref="IndexFileParser"/>), not by libgit2: one file read, then
-/// <see cref="Find"/>, <see cref="Contains"/> and <see cref="PathsUnder"/> are binary searches over the entries in
-/// git's byte order, and <see cref="ListStagedChanges"/> uses the cache tree to skip unchanged directories, so its
-/// cost follows the staged change rather than the repository. LibGit2Sharp only reads objects (HEAD's trees, blobs).
+/// Nothing here loads libgit2: the index file is parsed by <see cref="IndexFileParser"/>, <c>HEAD</c> is resolved by
+/// <see cref="HeadResolver"/>, and trees and blobs are read by HookGuard's own <see cref="ObjectDatabase"/>. One file
+/// read, then <see cref="Find"/>, <see cref="Contains"/> and <see cref="PathsUnder"/> are binary searches over the
+/// entries in git's byte order, and <see cref="ListStagedChanges"/> uses the cache tree to skip unchanged directories,
+/// so its cost follows the staged change rather than the repository.
 /// </remarks>
 public sealed class StagedIndex : IDisposable
 {
-    private readonly Repository _repository;
+    private readonly ObjectDatabase _objects;
     private readonly ParsedIndex _index;
 
-    private StagedIndex(Repository repository, ParsedIndex index, RepositoryLocation location, string indexFile)
+    private StagedIndex(ObjectDatabase objects, ParsedIndex index, RepositoryLocation location, string indexFile)
     {
-        _repository = repository;
+        _objects = objects;
         _index = index;
         Location = location;
         IndexFile = indexFile;
@@ -38,28 +39,22 @@ public sealed class StagedIndex : IDisposable
     /// (see <see cref="IndexFileLocator"/>).
     /// </summary>
     public static StagedIndex Open(RepositoryLocation location, IReadOnlyDictionary<string, string> environment, string workingDirectory) =>
-        Open(location, IndexFileLocator.Resolve(location, environment, workingDirectory));
+        Open(location, IndexFileLocator.Resolve(location, environment, workingDirectory), environment, workingDirectory);
 
     /// <summary>Opens <paramref name="indexFile"/> as the index of the repository at <paramref name="location"/>.</summary>
+    /// <param name="location">The repository.</param>
+    /// <param name="indexFile">The index file to read.</param>
+    /// <param name="environment">Read for <c>GIT_OBJECT_DIRECTORY</c> and <c>GIT_ALTERNATE_OBJECT_DIRECTORIES</c>.</param>
+    /// <param name="workingDirectory">What relative paths in those variables are relative to.</param>
     /// <exception cref="UserError">The repository or the index cannot be read.</exception>
-    public static StagedIndex Open(RepositoryLocation location, string indexFile)
+    public static StagedIndex Open(RepositoryLocation location, string indexFile, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        // The index is named explicitly: LibGit2Sharp does not follow GIT_INDEX_FILE, and a `git commit -a` or
-        // `git commit -- path` hook must see the commit's temporary index, not the repository's.
-        // The repository first: a format libgit2 refuses (e.g. SHA-256 objects) is reported as such, not as a
+        // The format first: a repository HookGuard cannot read (e.g. SHA-256 objects) is reported as such, not as a
         // "damaged" index whose entries were read with the wrong hash length.
-        var repository = GitErrors.Translate(
-            () => new Repository(location.GitDir, new RepositoryOptions { WorkingDirectoryPath = location.WorkTreeRoot }),
-            $"Cannot open the git repository at '{location.GitDir}'");
-        try
-        {
-            return new StagedIndex(repository, IndexFileParser.Read(indexFile), location, indexFile);
-        }
-        catch
-        {
-            repository.Dispose();
-            throw;
-        }
+        RepositoryFormat.EnsureReadable(location);
+        var index = IndexFileParser.Read(indexFile);
+        var objects = ObjectDatabase.Open(location, environment ?? new Dictionary<string, string>(), workingDirectory ?? location.WorkTreeRoot);
+        return new StagedIndex(objects, index, location, indexFile);
     }
 
     /// <summary>
@@ -71,10 +66,9 @@ public sealed class StagedIndex : IDisposable
     /// <c>git diff --cached</c> in that hook compares with it; this does the same (a hook cannot tell an amend from a
     /// normal commit).
     /// </remarks>
+    /// <exception cref="UserError">HEAD or one of its trees cannot be read.</exception>
     public IReadOnlyList<StagedChange> ListStagedChanges() =>
-        GitErrors.Translate(
-            () => StagedDiff.Compare(_repository, _index, _repository.Head.Tip?.Tree),
-            $"Cannot compare the index '{IndexFile}' with HEAD");
+        StagedDiff.Compare(_objects, _index, HeadResolver.HeadTree(Location, _objects));
 
     /// <summary>Whether <paramref name="path"/> (work-tree-relative, <c>/</c> separators) is staged.</summary>
     public bool Contains(string path) => Find(path) is not null;
@@ -100,18 +94,15 @@ public sealed class StagedIndex : IDisposable
     /// <summary>The bytes of the blob <paramref name="blobId"/>.</summary>
     /// <param name="blobId">A 40-hex object id, e.g. from <see cref="StagedEntry.BlobId"/>.</param>
     /// <param name="pathForMessages">Named in the error if the blob cannot be read.</param>
-    public byte[] ReadBlob(string blobId, string pathForMessages) =>
-        GitErrors.Translate(
-            () =>
-            {
-                var blob = _repository.Lookup<Blob>(new ObjectId(blobId))
-                    ?? throw new UserError($"The staged content of '{pathForMessages}' (blob {blobId}) is missing from the git object database.");
-                using var content = blob.GetContentStream();
-                using var buffer = new MemoryStream(checked((int)blob.Size));
-                content.CopyTo(buffer);
-                return buffer.ToArray();
-            },
-            $"Cannot read the staged content of '{pathForMessages}'");
+    /// <exception cref="UserError">The blob is missing, is not a blob, or its file is damaged.</exception>
+    public byte[] ReadBlob(string blobId, string pathForMessages)
+    {
+        var found = _objects.TryRead(Convert.FromHexString(blobId))
+            ?? throw new UserError($"The staged content of '{pathForMessages}' (blob {blobId}) is missing from the git object database.");
+        return found.Type == GitObjectType.Blob
+            ? found.Data
+            : throw new UserError($"The staged content of '{pathForMessages}' names {blobId}, which is a {found.Type.Name()}, not a blob.");
+    }
 
     /// <summary>
     /// The staged paths under <paramref name="directory"/> (work-tree-relative, <c>/</c> separators, <c>""</c> for
@@ -132,7 +123,7 @@ public sealed class StagedIndex : IDisposable
         return paths;
     }
 
-    public void Dispose() => _repository.Dispose();
+    public void Dispose() => _objects.Dispose();
 
     /// <summary>The first entry whose path is not below <paramref name="key"/> in git's order (bytewise, like memcmp).</summary>
     private int LowerBound(ReadOnlySpan<byte> key)

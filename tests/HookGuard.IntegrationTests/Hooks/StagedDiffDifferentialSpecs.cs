@@ -12,13 +12,13 @@ public sealed class StagedDiffDifferentialSpecs
     private static readonly string[] Names = ["a", "a.b", "a-b", "a0", "b", "ü", "sp ace", "requirements.txt"];
 
     [Theory]
-    [InlineData(1, 2)]
-    [InlineData(2, 3)]
-    [InlineData(3, 4)]
-    [InlineData(4, 2)]
-    [InlineData(5, 4)]
-    [InlineData(6, 3)]
-    public void Lists_the_same_changes_as_git_diff_cached(int seed, int indexVersion)
+    [InlineData(1, 2, "loose")]
+    [InlineData(2, 3, "loose")]
+    [InlineData(3, 4, "gc")]
+    [InlineData(4, 2, "gc")]
+    [InlineData(5, 4, "ref-deltas")]
+    [InlineData(6, 3, "ref-deltas")]
+    public void Lists_the_same_changes_as_git_diff_cached(int seed, int indexVersion, string layout)
     {
         var random = new Random(seed);
         using var repo = new TempGitRepo();
@@ -31,6 +31,7 @@ public sealed class StagedDiffDifferentialSpecs
         WriteTree(repo, files);
         repo.GitOk("add", "-A");
         repo.GitOk("commit", "--quiet", "--no-verify", "-m", "base");
+        Pack(repo, layout);
         repo.GitOk("update-index", "--index-version", indexVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         for (var i = 0; i < 12; i++)
@@ -98,6 +99,51 @@ public sealed class StagedDiffDifferentialSpecs
         using var index = StagedIndex.Open(location, location.DefaultIndexFile);
 
         Assert.Equal(Sorted(GitsChanges(repo)), Sorted(index.ListStagedChanges()));
+    }
+
+    [Theory]
+    [InlineData("loose")]
+    [InlineData("gc")]
+    public void Submodules_and_symlinks_differ_as_git_says(string layout)
+    {
+        using var repo = new TempGitRepo();
+        repo.Commit("first", ("a.txt", "a\n"));
+        var first = repo.GitOk("rev-parse", "HEAD").Trim();
+        repo.Commit("second", ("b.txt", "b\n"));
+        var second = repo.GitOk("rev-parse", "HEAD").Trim();
+        repo.GitOk("update-index", "--add", "--cacheinfo", $"160000,{first},sub/module");
+        repo.GitOk("update-index", "--add", "--cacheinfo", $"160000,{first},becomes-file");
+        repo.GitOk("update-index", "--add", "--cacheinfo", $"120000,{repo.GitOk("hash-object", "-w", "a.txt").Trim()},link");
+        repo.GitOk("update-index", "--add", "--cacheinfo", $"160000,{first},gone");
+        repo.GitOk("commit", "--quiet", "--no-verify", "-m", "gitlinks");
+        Pack(repo, layout);
+
+        repo.GitOk("update-index", "--cacheinfo", $"160000,{second},sub/module");
+        repo.GitOk("update-index", "--force-remove", "becomes-file");
+        repo.GitOk("update-index", "--add", "--cacheinfo", $"100644,{repo.GitOk("hash-object", "-w", "b.txt").Trim()},becomes-file");
+        repo.GitOk("update-index", "--cacheinfo", $"100644,{repo.GitOk("hash-object", "-w", "a.txt").Trim()},link");
+        repo.GitOk("update-index", "--force-remove", "gone");
+
+        var location = RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>());
+        using var index = StagedIndex.Open(location, location.DefaultIndexFile);
+
+        Assert.Equal(Sorted(GitsChanges(repo)), Sorted(index.ListStagedChanges()));
+        Assert.Equal(4, index.ListStagedChanges().Count);
+    }
+
+    /// <summary>Moves HEAD's objects into the layout under test, so the diff reads its trees from there.</summary>
+    private static void Pack(TempGitRepo repo, string layout)
+    {
+        switch (layout)
+        {
+            case "gc":
+                repo.GitOk("gc", "--quiet", "--aggressive", "--prune=now");
+                break;
+            case "ref-deltas":
+                repo.GitOk("-c", "pack.useDeltaBaseOffset=false", "repack", "-adf", "--quiet");
+                repo.GitOk("prune-packed");
+                break;
+        }
     }
 
     private static IReadOnlyList<StagedChange> GitsChanges(TempGitRepo repo)
