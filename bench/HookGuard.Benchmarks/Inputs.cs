@@ -90,6 +90,49 @@ public static class Inputs
         return text.ToString();
     }
 
+    /// <summary>
+    /// What <c>pip freeze &gt; requirements.txt</c> leaves after a little hand editing: <paramref name="lines"/> physical
+    /// lines, almost all <c>Name==version</c>, a few with a comment above, extras or a marker (as bench/fixtures.py writes).
+    /// </summary>
+    public static string FreezeFile(int lines)
+    {
+        var random = new Random(lines + 1);
+        var text = new StringBuilder();
+        var written = 0;
+        foreach (var (name, version) in Distributions(lines))
+        {
+            if (written >= lines)
+            {
+                break;
+            }
+
+            switch (random.Next(40))
+            {
+                case 0:
+                    text.Append($"# {name}: keep in step with the deployment image\n");
+                    written++;
+                    text.Append($"{name}=={version}\n");
+                    break;
+                case 1:
+                    text.Append($"{name}[socks,security]=={version}\n");
+                    break;
+                case 2:
+                    text.Append($"{name}=={version} ; python_version >= \"3.8\"\n");
+                    break;
+                case 3:
+                    text.Append($"{name}=={version}  # via {Words[random.Next(Words.Length)]}\n");
+                    break;
+                default:
+                    text.Append($"{name}=={version}\n");
+                    break;
+            }
+
+            written++;
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The header block and a body, as in <c>*.dist-info/METADATA</c> written by a wheel installer.</summary>
     public static string Metadata(string name, string version, int requiresDist)
     {
