@@ -63,7 +63,7 @@ public static class RequirementFileParser
                 options.Hashes)
             {
                 LastLine = logical.LastLine,
-                TextOffsets = logical.Text.Offsets.Take(argumentsLength).ToArray(),
+                TextOffsets = logical.Text.Offsets(0, argumentsLength),
             };
         }
         if (options.Editables.Count > 0)
@@ -79,7 +79,7 @@ public static class RequirementFileParser
                 [])
             {
                 LastLine = logical.LastLine,
-                TextOffsets = at < 0 || editable.Length == 0 ? [] : logical.Text.Offsets.Skip(at).Take(editable.Length).ToArray(),
+                TextOffsets = at < 0 ? [] : logical.Text.Offsets(at, editable.Length),
             };
         }
         if (options.Requirements.Count > 0)
