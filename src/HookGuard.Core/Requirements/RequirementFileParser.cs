@@ -29,7 +29,8 @@ public static class RequirementFileParser
         string path, string text, RequirementFileEncoding encoding, Func<string, string?> variables, Func<string, LocalPathKind>? localPath = null)
     {
         var lines = PythonStrings.SplitLines(text);
-        var entries = new List<RequirementFileEntry>();
+        // At most one entry a line: sized once instead of grown.
+        var entries = new List<RequirementFileEntry>(lines.Count);
         foreach (var logical in LogicalLines.Read(text, lines, variables))
             entries.Add(ParseLine(path, logical, localPath));
         return new ParsedRequirementFile(path, text, encoding, lines, entries);
