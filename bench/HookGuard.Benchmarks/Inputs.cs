@@ -171,6 +171,10 @@ public static class Inputs
         return text.ToString();
     }
 
+    /// <summary>Exactly what <c>pip freeze</c> prints for <see cref="Distributions"/>: <c>Name==version</c> lines, sorted case-insensitively.</summary>
+    public static string PlainFreezeFile(int count) =>
+        string.Concat(Distributions(count).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Select(d => $"{d.Name}=={d.Version}\n"));
+
     /// <summary>A venv of <paramref name="count"/> distributions and the requirements file that declares them all.</summary>
     public static (DeclaredSet Declared, InstalledSet Installed) InSyncProject(int count)
     {
@@ -179,7 +183,7 @@ public static class Inputs
             "/venv",
             Environment,
             distributions.Select(d => new InstalledDistribution(d.Name, d.Version, "/venv/lib/python3.11/site-packages", null, ["idna>=2.5", "certifi"])).ToArray());
-        var requirements = string.Concat(distributions.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Select(d => $"{d.Name}=={d.Version}\n"));
+        var requirements = PlainFreezeFile(count);
         var declared = DeclaredSetResolver.Resolve(
             ["app/requirements.txt"],
             path => path == "app/requirements.txt" ? Encoding.UTF8.GetBytes(requirements) : null,

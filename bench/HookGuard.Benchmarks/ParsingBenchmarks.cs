@@ -14,6 +14,7 @@ public class ParsingBenchmarks
 {
     private byte[] _requirements = [];
     private byte[] _freeze = [];
+    private byte[] _plainFreeze = [];
     private string _metadata = "";
 
     [GlobalSetup]
@@ -21,6 +22,7 @@ public class ParsingBenchmarks
     {
         _requirements = Encoding.UTF8.GetBytes(Inputs.RequirementsFile(300));
         _freeze = Encoding.UTF8.GetBytes(Inputs.FreezeFile(2000));
+        _plainFreeze = Encoding.UTF8.GetBytes(Inputs.PlainFreezeFile(2000));
         _metadata = Inputs.Metadata("requests-toolbelt", "1.0.0", requiresDist: 6);
     }
 
@@ -31,6 +33,10 @@ public class ParsingBenchmarks
     [Benchmark(Description = "RequirementFileParser.Parse, pip freeze 2000 lines")]
     public ParsedRequirementFile ParseFreezeFile() =>
         RequirementFileParser.Parse("app/requirements.txt", _freeze, _ => null);
+
+    [Benchmark(Description = "RequirementFileParser.Parse, 2000 plain name==version lines")]
+    public ParsedRequirementFile ParsePlainFreezeFile() =>
+        RequirementFileParser.Parse("app/requirements.txt", _plainFreeze, _ => null);
 
     [Benchmark(Description = "MetadataParser.Parse, one METADATA")]
     public DistributionMetadata ParseMetadata() => MetadataParser.Parse(_metadata, "METADATA");
