@@ -90,6 +90,49 @@ public static class Inputs
         return text.ToString();
     }
 
+    /// <summary>
+    /// What <c>pip freeze &gt; requirements.txt</c> leaves after a little hand editing: <paramref name="lines"/> physical
+    /// lines, almost all <c>Name==version</c>, a few with a comment above, extras or a marker (as bench/fixtures.py writes).
+    /// </summary>
+    public static string FreezeFile(int lines)
+    {
+        var random = new Random(lines + 1);
+        var text = new StringBuilder();
+        var written = 0;
+        foreach (var (name, version) in Distributions(lines))
+        {
+            if (written >= lines)
+            {
+                break;
+            }
+
+            switch (random.Next(40))
+            {
+                case 0:
+                    text.Append($"# {name}: keep in step with the deployment image\n");
+                    written++;
+                    text.Append($"{name}=={version}\n");
+                    break;
+                case 1:
+                    text.Append($"{name}[socks,security]=={version}\n");
+                    break;
+                case 2:
+                    text.Append($"{name}=={version} ; python_version >= \"3.8\"\n");
+                    break;
+                case 3:
+                    text.Append($"{name}=={version}  # via {Words[random.Next(Words.Length)]}\n");
+                    break;
+                default:
+                    text.Append($"{name}=={version}\n");
+                    break;
+            }
+
+            written++;
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The header block and a body, as in <c>*.dist-info/METADATA</c> written by a wheel installer.</summary>
     public static string Metadata(string name, string version, int requiresDist)
     {
@@ -128,6 +171,10 @@ public static class Inputs
         return text.ToString();
     }
 
+    /// <summary>Exactly what <c>pip freeze</c> prints for <see cref="Distributions"/>: <c>Name==version</c> lines, sorted case-insensitively.</summary>
+    public static string PlainFreezeFile(int count) =>
+        string.Concat(Distributions(count).OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Select(d => $"{d.Name}=={d.Version}\n"));
+
     /// <summary>A venv of <paramref name="count"/> distributions and the requirements file that declares them all.</summary>
     public static (DeclaredSet Declared, InstalledSet Installed) InSyncProject(int count)
     {
@@ -136,7 +183,7 @@ public static class Inputs
             "/venv",
             Environment,
             distributions.Select(d => new InstalledDistribution(d.Name, d.Version, "/venv/lib/python3.11/site-packages", null, ["idna>=2.5", "certifi"])).ToArray());
-        var requirements = string.Concat(distributions.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).Select(d => $"{d.Name}=={d.Version}\n"));
+        var requirements = PlainFreezeFile(count);
         var declared = DeclaredSetResolver.Resolve(
             ["app/requirements.txt"],
             path => path == "app/requirements.txt" ? Encoding.UTF8.GetBytes(requirements) : null,

@@ -57,8 +57,16 @@ internal static class PythonText
     {
         var i = 0;
         while (i < digits.Length - 1 && digits[i] == '0') i++;
-        return digits[i..].ToString();
+        digits = digits[i..];
+        // Version components are mostly 0..99: share those strings instead of making new ones for every version read.
+        if (digits.Length == 1 && char.IsAsciiDigit(digits[0])) return SmallNumbers[digits[0] - '0'];
+        if (digits.Length == 2 && char.IsAsciiDigit(digits[0]) && char.IsAsciiDigit(digits[1]))
+            return SmallNumbers[(digits[0] - '0') * 10 + digits[1] - '0'];
+        return digits.ToString();
     }
+
+    private static readonly string[] SmallNumbers =
+        [.. Enumerable.Range(0, 100).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>
     /// Python's <c>str.lower()</c> for the characters a version label can hold: ASCII letters, KELVIN SIGN (to k),

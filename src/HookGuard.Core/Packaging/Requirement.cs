@@ -18,6 +18,13 @@ public sealed record Requirement(
     public static Requirement Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // "name==1.2.3" and its kin, most lines of most files: recognized without the tokenizer, with the same answer.
+        return SimpleRequirementSyntax.TryParse(text) ?? ParseWithGrammar(text);
+    }
+
+    /// <summary><see cref="Parse"/> by packaging's full grammar, whatever the text (what the fast path must agree with).</summary>
+    internal static Requirement ParseWithGrammar(string text)
+    {
         var parsed = DependencyParser.ParseRequirement(text);
         // packaging keeps extras as a set; we keep the first spelling of each, in the order written.
         var extras = parsed.Extras.Distinct(StringComparer.Ordinal).ToArray();

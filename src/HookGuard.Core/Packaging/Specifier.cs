@@ -58,6 +58,28 @@ public sealed partial class Specifier
     /// <summary>Parses one specifier; <see langword="null"/> when it is not valid PEP 440.</summary>
     public static Specifier? TryParse(string text)
     {
+        // Most specifiers are plain "==1.2.3" or ">=2.0": recognized without the regex, with the same answer.
+        var operatorLength = SimpleRequirementSyntax.OperatorLength(text);
+        if (operatorLength > 0) return new Specifier(OperatorText(text.AsSpan(0, operatorLength)), text[operatorLength..]);
+        return TryParseWithRegex(text);
+    }
+
+    // The operators as constants: no new two-character string per specifier read.
+    private static string OperatorText(ReadOnlySpan<char> op) => op switch
+    {
+        "==" => "==",
+        "!=" => "!=",
+        "<=" => "<=",
+        ">=" => ">=",
+        "<" => "<",
+        ">" => ">",
+        "~=" => "~=",
+        _ => op.ToString(),
+    };
+
+    /// <summary><see cref="TryParse"/> by packaging's regex alone, whatever the text (what the fast path must agree with).</summary>
+    internal static Specifier? TryParseWithRegex(string text)
+    {
         var match = SpecifierPattern().Match(text);
         if (!match.Success) return null;
         return new Specifier(PythonText.Strip(match.Groups["operator"].Value), PythonText.Strip(match.Groups["version"].Value));

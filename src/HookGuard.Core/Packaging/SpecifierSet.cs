@@ -26,7 +26,9 @@ public sealed class SpecifierSet
     {
         ArgumentNullException.ThrowIfNull(text);
         // SpecifierSet.__init__: split on commas, strip, drop empty pieces ("a>=1," is fine).
-        var specifiers = new List<Specifier>();
+        // One slot per comma-separated piece, trimmed below if some are empty: no list to grow and copy.
+        var specifiers = new Specifier[text.AsSpan().Count(',') + 1];
+        var count = 0;
         var start = 0;
         while (start <= text.Length)
         {
@@ -38,11 +40,12 @@ public sealed class SpecifierSet
                 var specifier = Specifier.TryParse(piece)
                     ?? throw new PackagingFormatException(
                         $"Invalid specifier: '{piece}'", text, start + LeadingSpace(text, start));
-                specifiers.Add(specifier);
+                specifiers[count++] = specifier;
             }
             start = end + 1;
         }
-        return specifiers.Count == 0 && text.Length == 0 ? Any : new SpecifierSet(text, [.. specifiers]);
+        if (count == 0 && text.Length == 0) return Any;
+        return new SpecifierSet(text, count == specifiers.Length ? specifiers : specifiers[..count]);
     }
 
     private static int LeadingSpace(string text, int start)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace HookGuard.Core.Requirements;
 
 /// <summary>A logical line after pip's preprocessing: its first and last physical lines and its text, mapped to the file.</summary>
-internal sealed record LogicalLine(int FirstLine, int LastLine, MappedText Text);
+internal readonly record struct LogicalLine(int FirstLine, int LastLine, MappedText Text);
 
 /// <summary>
 /// pip's <c>preprocess</c> (pip/_internal/req/req_file.py): <c>splitlines</c>, <c>join_lines</c>,
@@ -26,7 +26,7 @@ internal static partial class LogicalLines
     // a space so that it is still stripped as a comment afterwards.
     private static IEnumerable<LogicalLine> JoinLines(string source, IReadOnlyList<PhysicalLine> lines)
     {
-        MappedText? pending = null;
+        MappedTextBuilder? pending = null;
         var primary = 0;
         foreach (var line in lines)
         {
@@ -34,35 +34,31 @@ internal static partial class LogicalLines
             var isComment = IsCommentLine(text);
             if (!text.EndsWith('\\') || isComment)
             {
-                if (isComment)
-                {
-                    var prefixed = new MappedText();
-                    prefixed.Append(' ', -1);
-                    prefixed.Append(text);
-                    text = prefixed;
-                }
                 if (pending is not null)
                 {
+                    if (isComment) pending.Append(' ', -1);
                     pending.Append(text);
-                    yield return new LogicalLine(primary, line.Number, pending);
+                    yield return new LogicalLine(primary, line.Number, pending.Build());
                     pending = null;
                 }
-                else
+                else if (!isComment)
                 {
                     yield return new LogicalLine(line.Number, line.Number, text);
                 }
+                // A comment line of its own: pip yields " " + line, which ignore_comments then strips to nothing (its
+                // first non-space character is the '#'), so it never becomes a logical line.
             }
             else
             {
                 if (pending is null)
                 {
-                    pending = new MappedText();
+                    pending = new MappedTextBuilder();
                     primary = line.Number;
                 }
                 pending.Append(text.Strip('\\'));
             }
         }
-        if (pending is not null) yield return new LogicalLine(primary, lines[^1].Number, pending);
+        if (pending is not null) yield return new LogicalLine(primary, lines[^1].Number, pending.Build());
     }
 
     // COMMENT_RE.match(line) with COMMENT_RE = (^|\s+)#.*$
@@ -90,6 +86,8 @@ internal static partial class LogicalLines
     // expand_env_variables: only ${NAME} with NAME in [A-Z0-9_]; an unset or empty variable stays as written.
     private static MappedText ExpandVariables(MappedText text, Func<string, string?> variables)
     {
+        // Most lines reference no variable: skip the regex and the string it needs.
+        if (text.AsSpan().IndexOf("${", StringComparison.Ordinal) < 0) return text;
         foreach (Match match in VariableReference().Matches(text.ToString()))
         {
             var value = variables(match.Groups["name"].Value);

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text;
 
 namespace HookGuard.Core.Requirements;
@@ -7,50 +8,49 @@ namespace HookGuard.Core.Requirements;
 /// (-1 for characters pip adds, such as the value of a <c>${VAR}</c>). This is what lets an editor find a
 /// requirement's version in the original bytes after pip's joining, comment stripping and expansion.
 /// </summary>
-internal sealed class MappedText
+/// <remarks>
+/// A view, never a copy: characters <c>[start, start + Length)</c> of a string. Almost every logical line is one
+/// stretch of the file (no <c>\</c> continuation, no <c>${VAR}</c>), so the string is the file itself and a
+/// character's offset is its index: no per-character offsets exist at all. Only text that pip assembles (a joined
+/// or expanded line, see <see cref="MappedTextBuilder"/>) carries an offset per character. Slicing either kind
+/// allocates nothing; this runs for every line of every requirements file on every commit.
+/// </remarks>
+internal readonly struct MappedText
 {
-    private readonly StringBuilder _chars = new();
-    private readonly List<int> _offsets = [];
+    private readonly string _chars;
+    private readonly int _start;
+    private readonly int[]? _offsets; // null: the character at index i of _chars sits at offset i of the file
 
-    public int Length => _chars.Length;
-    public char this[int index] => _chars[index];
-    public int OffsetAt(int index) => _offsets[index];
-
-    public static MappedText FromSource(string source, int start, int end)
+    private MappedText(string chars, int start, int length, int[]? offsets)
     {
-        var text = new MappedText();
-        for (var i = start; i < end; i++) text.Append(source[i], i);
-        return text;
+        _chars = chars;
+        _start = start;
+        Length = length;
+        _offsets = offsets;
     }
 
-    public void Append(char c, int offset)
-    {
-        _chars.Append(c);
-        _offsets.Add(offset);
-    }
+    public int Length { get; }
+    public char this[int index] => _chars[_start + index];
+    public int OffsetAt(int index) => _offsets is null ? _start + index : _offsets[_start + index];
 
-    public void Append(MappedText other, int start, int end)
-    {
-        for (var i = start; i < end; i++) Append(other[i], other.OffsetAt(i));
-    }
+    /// <summary>A stretch of the decoded file itself.</summary>
+    public static MappedText FromSource(string source, int start, int end) => new(source, start, end - start, null);
 
-    public void Append(MappedText other) => Append(other, 0, other.Length);
+    /// <summary>Assembled text: <paramref name="offsets"/> holds one file offset (or -1) per character.</summary>
+    public static MappedText FromAssembled(string chars, int[] offsets) => new(chars, 0, chars.Length, offsets);
 
-    public MappedText Slice(int start, int end)
-    {
-        var slice = new MappedText();
-        slice.Append(this, start, end);
-        return slice;
-    }
+    public ReadOnlySpan<char> AsSpan() => _chars.AsSpan(_start, Length);
 
-    public bool EndsWith(char c) => Length > 0 && _chars[Length - 1] == c;
+    public MappedText Slice(int start, int end) => new(_chars, _start + start, end - start, _offsets);
+
+    public bool EndsWith(char c) => Length > 0 && this[Length - 1] == c;
 
     /// <summary>Python's <c>str.strip(chars)</c> for one character.</summary>
     public MappedText Strip(char c)
     {
         var (start, end) = (0, Length);
-        while (start < end && _chars[start] == c) start++;
-        while (end > start && _chars[end - 1] == c) end--;
+        while (start < end && this[start] == c) start++;
+        while (end > start && this[end - 1] == c) end--;
         return Slice(start, end);
     }
 
@@ -58,30 +58,79 @@ internal sealed class MappedText
     public MappedText StripSpace()
     {
         var (start, end) = (0, Length);
-        while (start < end && PythonStrings.IsSpace(_chars[start])) start++;
-        while (end > start && PythonStrings.IsSpace(_chars[end - 1])) end--;
+        while (start < end && PythonStrings.IsSpace(this[start])) start++;
+        while (end > start && PythonStrings.IsSpace(this[end - 1])) end--;
         return Slice(start, end);
     }
 
     /// <summary>Python's <c>str.replace(old, new)</c>; the inserted characters come from nowhere in the file.</summary>
     public MappedText Replace(string oldValue, string newValue)
     {
-        var text = ToString();
-        var result = new MappedText();
+        var text = AsSpan();
+        var result = new MappedTextBuilder();
         var i = 0;
         while (i < Length)
         {
-            var found = text.IndexOf(oldValue, i, StringComparison.Ordinal);
+            var found = text[i..].IndexOf(oldValue, StringComparison.Ordinal);
             if (found < 0) break;
+            found += i;
             result.Append(this, i, found);
             foreach (var c in newValue) result.Append(c, -1);
             i = found + oldValue.Length;
         }
         result.Append(this, i, Length);
-        return result;
+        return result.Build();
     }
 
-    public IReadOnlyList<int> Offsets => _offsets;
+    /// <summary>
+    /// The file offsets of characters <c>[start, start + length)</c>: a range (no array) when they are one stretch
+    /// of the file, as they almost always are.
+    /// </summary>
+    public IReadOnlyList<int> Offsets(int start, int length)
+    {
+        if (length == 0) return [];
+        if (_offsets is null) return new OffsetRange(_start + start, length);
+        return _offsets.AsSpan(_start + start, length).ToArray();
+    }
 
-    public override string ToString() => _chars.ToString();
+    public override string ToString() =>
+        _start == 0 && Length == _chars.Length ? _chars : _chars.Substring(_start, Length);
+}
+
+/// <summary>Assembles a <see cref="MappedText"/> pip made up from pieces: joined continuation lines, expanded variables.</summary>
+internal sealed class MappedTextBuilder
+{
+    private readonly StringBuilder _chars = new();
+    private readonly List<int> _offsets = [];
+
+    public void Append(char c, int offset)
+    {
+        _chars.Append(c);
+        _offsets.Add(offset);
+    }
+
+    public void Append(MappedText text, int start, int end)
+    {
+        for (var i = start; i < end; i++) Append(text[i], text.OffsetAt(i));
+    }
+
+    public void Append(MappedText text) => Append(text, 0, text.Length);
+
+    public MappedText Build() => MappedText.FromAssembled(_chars.ToString(), [.. _offsets]);
+}
+
+/// <summary>Offsets <c>start, start + 1, ...</c>: what a requirement written on one line, unexpanded, maps to.</summary>
+internal sealed class OffsetRange(int start, int count) : IReadOnlyList<int>
+{
+    public int Count => count;
+
+    public int this[int index] =>
+        (uint)index < (uint)count ? start + index : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public IEnumerator<int> GetEnumerator()
+    {
+        for (var i = 0; i < count; i++) yield return start + i;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HookGuard.Core.Requirements;
 
 /// <summary>The few Python string rules pip's requirements-file parser relies on, reproduced exactly.</summary>
@@ -8,26 +10,25 @@ internal static class PythonStrings
     public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is >= '\x1c' and <= '\x1f';
 
     /// <summary>Python's <c>str.splitlines</c> boundaries (https://docs.python.org/3/library/stdtypes.html#str.splitlines).</summary>
-    public static bool IsLineBoundary(char c) =>
-        c is '\n' or '\r' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029';
+    public static bool IsLineBoundary(char c) => LineBoundaries.Contains(c);
+
+    private static readonly SearchValues<char> LineBoundaries =
+        SearchValues.Create("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029");
 
     /// <summary>Splits as <c>str.splitlines()</c> does, keeping where each line and its line break sit in <paramref name="text"/>.</summary>
     public static IReadOnlyList<PhysicalLine> SplitLines(string text)
     {
-        var lines = new List<PhysicalLine>();
+        // Nearly every file breaks lines with '\n' alone: counting them sizes the list once.
+        var lines = new List<PhysicalLine>(text.AsSpan().Count('\n') + 1);
         var start = 0;
-        var i = 0;
-        while (i < text.Length)
+        while (start < text.Length)
         {
-            if (!IsLineBoundary(text[i]))
-            {
-                i++;
-                continue;
-            }
-            var contentEnd = i;
-            i += text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-            lines.Add(new PhysicalLine(lines.Count + 1, start, contentEnd, i));
-            start = i;
+            var contentEnd = text.AsSpan(start).IndexOfAny(LineBoundaries);
+            if (contentEnd < 0) break;
+            contentEnd += start;
+            var end = contentEnd + (text[contentEnd] == '\r' && contentEnd + 1 < text.Length && text[contentEnd + 1] == '\n' ? 2 : 1);
+            lines.Add(new PhysicalLine(lines.Count + 1, start, contentEnd, end));
+            start = end;
         }
         if (start < text.Length) lines.Add(new PhysicalLine(lines.Count + 1, start, text.Length, text.Length));
         return lines;

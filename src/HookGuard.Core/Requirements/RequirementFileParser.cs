@@ -29,7 +29,8 @@ public static class RequirementFileParser
         string path, string text, RequirementFileEncoding encoding, Func<string, string?> variables, Func<string, LocalPathKind>? localPath = null)
     {
         var lines = PythonStrings.SplitLines(text);
-        var entries = new List<RequirementFileEntry>();
+        // At most one entry a line: sized once instead of grown.
+        var entries = new List<RequirementFileEntry>(lines.Count);
         foreach (var logical in LogicalLines.Read(text, lines, variables))
             entries.Add(ParseLine(path, logical, localPath));
         return new ParsedRequirementFile(path, text, encoding, lines, entries);
@@ -63,7 +64,7 @@ public static class RequirementFileParser
                 options.Hashes)
             {
                 LastLine = logical.LastLine,
-                TextOffsets = logical.Text.Offsets.Take(argumentsLength).ToArray(),
+                TextOffsets = logical.Text.Offsets(0, argumentsLength),
             };
         }
         if (options.Editables.Count > 0)
@@ -79,7 +80,7 @@ public static class RequirementFileParser
                 [])
             {
                 LastLine = logical.LastLine,
-                TextOffsets = at < 0 || editable.Length == 0 ? [] : logical.Text.Offsets.Skip(at).Take(editable.Length).ToArray(),
+                TextOffsets = at < 0 ? [] : logical.Text.Offsets(at, editable.Length),
             };
         }
         if (options.Requirements.Count > 0)

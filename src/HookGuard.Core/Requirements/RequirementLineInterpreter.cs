@@ -89,7 +89,9 @@ internal static partial class RequirementLineInterpreter
                 return FromLink(pathWithoutExtras, name, ConvertExtras(extrasText), marker);
         }
 
-        var requirement = Requirement.Parse(name) with { Marker = marker };
+        var requirement = Requirement.Parse(name);
+        // The text before ';' carries no marker: copy the record only to attach one.
+        if (!ReferenceEquals(requirement.Marker, marker)) requirement = requirement with { Marker = marker };
         if (requirement.Url is not null) RejectNonLocalFileUrl(requirement.Url);
         return requirement;
     }
@@ -189,6 +191,8 @@ internal static partial class RequirementLineInterpreter
     // _strip_extras: ^(.+)(\[[^\]]+\])$
     private static (string Path, string? Extras) StripExtras(string path)
     {
+        // The pattern needs a ']': most requirements have none, and then the regex need not run.
+        if (!path.Contains(']')) return (path, null);
         var match = TrailingExtras().Match(path);
         return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : (path, null);
     }
@@ -199,8 +203,35 @@ internal static partial class RequirementLineInterpreter
     // _looks_like_path (POSIX: os.path.sep is '/', no altsep)
     private static bool LooksLikePath(string name) => name.Contains('/') || name.StartsWith('.');
 
-    private static bool IsArchiveFile(string path) =>
-        ArchiveExtensions.Contains(SplitExtension(path).Extension.ToLowerInvariant());
+    private static bool IsArchiveFile(string path)
+    {
+        var extension = ExtensionOf(path);
+        foreach (var archive in ArchiveExtensions)
+            if (EqualsLowered(extension, archive)) return true;
+        return false;
+    }
+
+    // extension.ToLowerInvariant() == archive, without the lowered copy: an archive extension is ASCII, so only a
+    // character that lowers to ASCII can match one, and for those char.ToLowerInvariant is what the string's would do.
+    private static bool EqualsLowered(ReadOnlySpan<char> extension, string archive)
+    {
+        if (extension.Length != archive.Length) return false;
+        for (var i = 0; i < extension.Length; i++)
+            if (char.ToLowerInvariant(extension[i]) != archive[i]) return false;
+        return true;
+    }
+
+    // The extension part of SplitExtension, without building the stem.
+    private static ReadOnlySpan<char> ExtensionOf(string path)
+    {
+        var nameStart = path.LastIndexOf('/') + 1;
+        var dot = path.LastIndexOf('.');
+        var stemEnd = path.Length;
+        if (dot > nameStart && path.AsSpan(nameStart, dot - nameStart).ContainsAnyExcept('.')) stemEnd = dot;
+        var stem = path.AsSpan(0, stemEnd);
+        if (stem.EndsWith(".tar", StringComparison.OrdinalIgnoreCase)) stemEnd -= 4;
+        return path.AsSpan(stemEnd);
+    }
 
     // pip's misc.splitext: posixpath.splitext, keeping ".tar" with the extension.
     private static (string Base, string Extension) SplitExtension(string path)
@@ -217,13 +248,15 @@ internal static partial class RequirementLineInterpreter
     }
 
     // is_url: urllib.parse.urlsplit(name).scheme among pip's known schemes.
-    private static bool IsUrl(string name) => UrlSchemes.Contains(UrlScheme(name));
+    private static bool IsUrl(string name) => UrlScheme(name) is { Length: > 0 } scheme && UrlSchemes.Contains(scheme);
 
     private static bool HasScheme(string text) => UrlScheme(text).Length > 0;
 
     // urllib.parse.urlsplit's scheme: letters first, then letters, digits, "+-.", up to the first ':'.
     private static string UrlScheme(string url)
     {
+        // Most requirement texts have no ':' at all, hence no scheme: answer before trimming or scanning.
+        if (!url.Contains(':')) return "";
         url = url.TrimStart(UrlLeadingJunk);
         var colon = url.IndexOf(':');
         if (colon <= 0 || !char.IsAsciiLetter(url[0])) return "";
