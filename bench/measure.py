@@ -206,6 +206,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="few runs; never fails on a ratio")
     parser.add_argument("--runs", type=int, default=0)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--only", default="", help="time only the figures whose name contains this text")
     args = parser.parse_args()
 
     work = args.work.resolve()
@@ -228,6 +229,8 @@ def main() -> None:
         return f"{ratio:.3f}" if ratio < 1 else f"{ratio:.2f}x"
 
     for figure in figures(work, manifest, args.hookguard, prek_home, runs):
+        if args.only not in figure.name:
+            continue
         ours, reference = time_figure(figure, warmup)
         wall_ratio, cpu_ratio = ours.wall_ms / reference.wall_ms, ours.cpu_ms / reference.cpu_ms
         cpu_verdict, wall_verdict = check_target(cpu_ratio, figure.target), check_target(wall_ratio, figure.target)

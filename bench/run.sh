@@ -5,6 +5,7 @@
 #   bench/run.sh            full fixtures (venvs of 100 and 2,000 distributions, repos of 2,000 and 200,000 files),
 #                           30 interleaved runs a figure; exits 1 when a target is missed
 #   bench/run.sh --quick    small fixtures, 3 runs: a CI smoke test that fails only when a command errors
+#   bench/run.sh --only T   time only the figures whose name contains T (e.g. --only monorepo)
 #
 # Options: --work DIR (default bench/out/full or bench/out/quick), --runs N, --rebuild-fixtures, --jit (skip NativeAOT).
 # Needs: the .NET SDK, git, python3 (with venv and ensurepip), npm (for prek); a C toolchain (clang or gcc) for the
@@ -19,6 +20,7 @@ runs=0
 rebuild=0
 force_jit=0
 work=""
+only=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=1 ;;
@@ -26,7 +28,8 @@ while [ $# -gt 0 ]; do
         --work) work=$2; shift ;;
         --rebuild-fixtures) rebuild=1 ;;
         --jit) force_jit=1 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        --only) only=$2; shift ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
     shift
@@ -88,6 +91,7 @@ fi
 measure_args=("$work/fixtures" --hookguard "$hookguard" --prek "$prek" --json "$work/table.json")
 [ $quick = 1 ] && measure_args+=(--quick)
 [ "$runs" != 0 ] && measure_args+=(--runs "$runs")
+[ -n "$only" ] && measure_args+=(--only "$only")
 status=0
 python3 "$here/measure.py" "${measure_args[@]}" | tee -a "$work/table.md" || status=$?
 exit $status

@@ -28,6 +28,7 @@ internal sealed class MetadataCache
     private readonly Dictionary<string, CachedMetadata>.AlternateLookup<ReadOnlySpan<char>> _previousByPath;
     private readonly Dictionary<string, CachedMetadata> _current;
     private bool _changed;
+    private char[] _key = new char[256];
 
     private MetadataCache(string? file, string venvPath, Dictionary<string, CachedMetadata> previous)
     {
@@ -63,45 +64,75 @@ internal sealed class MetadataCache
     }
 
     /// <summary>
-    /// The header block of <paramref name="metadataFile"/>, from the cache when the file's size and time are those it
-    /// was parsed with, else parsed by <paramref name="parse"/>; null when the file does not exist.
+    /// The header block of the file <c>child/file</c> (<c>child</c> when <paramref name="file"/> is null) under the
+    /// probe's directory: from the cache when the file's size and time are those it was parsed with, else parsed by
+    /// <paramref name="parse"/> (given the full path); null when the file does not exist.
     /// </summary>
-    public DistributionMetadata? Read(string metadataFile, Func<string, DistributionMetadata?> parse)
+    public DistributionMetadata? Read(FileProbe probe, string child, string? file, Func<string, DistributionMetadata?> parse)
     {
-        if (_file is null)
+        string FullPath() => file is null ? Path.Join(probe.Directory, child) : Path.Join(probe.Directory, child, file);
+        if (_file is null || probe.Stat(child, file) is not { } stamp)
         {
-            return parse(metadataFile);
+            return parse(FullPath()); // without a stamp, the parser's own answer (null, or an error) for what is not a file
         }
 
-        var info = new FileInfo(metadataFile);
-        if (!info.Exists)
-        {
-            return parse(metadataFile); // keeps the parser's own answer (null, or an error) for what is not a file
-        }
-
-        // Keys are relative to the venv (most files are inside it): shorter to store, and looked up without a new string.
-        var key = metadataFile.AsSpan();
-        if (key.StartsWith(_venvPath, StringComparison.Ordinal) && key.Length > _venvPath.Length && key[_venvPath.Length] is var separator && (separator == Path.DirectorySeparatorChar || separator == Path.AltDirectorySeparatorChar))
-        {
-            key = key[(_venvPath.Length + 1)..];
-        }
-
-        var (size, ticks) = (info.Length, info.LastWriteTimeUtc.Ticks);
-        if (_previousByPath.TryGetValue(key, out var cached) && cached.Size == size && cached.Ticks == ticks)
+        var key = Key(probe.Directory, child, file);
+        if (_previousByPath.TryGetValue(key, out var cached) && cached.Size == stamp.Size && cached.Ticks == stamp.LastWriteTicks)
         {
             _current.TryAdd(cached.Path, cached);
             return cached.Metadata;
         }
 
-        var metadata = parse(metadataFile);
+        var metadata = parse(FullPath());
         if (metadata is not null)
         {
             var path = key.ToString();
-            _current[path] = new CachedMetadata(path, size, ticks, metadata);
+            _current[path] = new CachedMetadata(path, stamp.Size, stamp.LastWriteTicks, metadata);
             _changed = true;
         }
 
         return metadata;
+    }
+
+    /// <summary>
+    /// The cache key of a file: its path relative to the venv (most files are inside it: shorter to store), else
+    /// absolute; built in a reused buffer, so that a lookup makes no string.
+    /// </summary>
+    private ReadOnlySpan<char> Key(string directory, string child, string? file)
+    {
+        var relative = directory.AsSpan();
+        if (relative.StartsWith(_venvPath, StringComparison.Ordinal) && (relative.Length == _venvPath.Length
+            || relative[_venvPath.Length] == Path.DirectorySeparatorChar || relative[_venvPath.Length] == Path.AltDirectorySeparatorChar))
+        {
+            relative = relative[Math.Min(relative.Length, _venvPath.Length + 1)..];
+        }
+
+        var length = relative.Length + child.Length + (file?.Length ?? 0) + 2;
+        if (_key.Length < length)
+        {
+            _key = new char[length];
+        }
+
+        var written = 0;
+        void Append(ReadOnlySpan<char> part)
+        {
+            if (written > 0)
+            {
+                _key[written++] = Path.DirectorySeparatorChar;
+            }
+
+            part.CopyTo(_key.AsSpan(written));
+            written += part.Length;
+        }
+
+        Append(relative);
+        Append(child);
+        if (file is not null)
+        {
+            Append(file);
+        }
+
+        return _key.AsSpan(0, written);
     }
 
     /// <summary>Writes what this run read (and only that: removed distributions drop out), if anything changed.</summary>

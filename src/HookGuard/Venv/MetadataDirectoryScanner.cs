@@ -38,9 +38,10 @@ internal static partial class MetadataDirectoryScanner
     private static IEnumerable<FoundDistribution> ScanInfos(string entry, DirectoryListing listing, MetadataCache cache)
     {
         var location = Path.TrimEndingDirectorySeparator(entry); // what GetDirectoryName of an info path gives
+        using var probe = FileProbe.For(location);
         foreach (var info in listing.Infos)
         {
-            if (Read(location, info, cache) is { } found && IsValidProjectName(found.IdentityName))
+            if (Read(probe, info, cache) is { } found && IsValidProjectName(found.IdentityName))
                 yield return found;
         }
     }
@@ -51,19 +52,21 @@ internal static partial class MetadataDirectoryScanner
     /// </summary>
     /// <remarks>
     /// This runs once per installed distribution on every commit, so it asks the file system as little as it can: the
-    /// entry's kind comes from the directory listing, and METADATA is opened directly (its absence is the rare case).
+    /// entry's kind comes from the directory listing, METADATA's stamp from the probe (the file is opened only when
+    /// the cache does not know it), and direct_url.json is opened only when the probe finds one.
     /// </remarks>
-    private static FoundDistribution? Read(string location, ListedEntry info, MetadataCache cache)
+    private static FoundDistribution? Read(FileProbe probe, ListedEntry info, MetadataCache cache)
     {
         // importlib.metadata: METADATA, else PKG-INFO; a single-file .egg-info is PKG-INFO itself.
         var metadata = info.IsDirectory
-            ? cache.Read(Path.Join(location, info.Name, "METADATA"), TryParseMetadata) ?? cache.Read(Path.Join(location, info.Name, "PKG-INFO"), TryParseMetadata)
-            : cache.Read(Path.Join(location, info.Name), TryParseMetadata);
+            ? cache.Read(probe, info.Name, "METADATA", TryParseMetadata) ?? cache.Read(probe, info.Name, "PKG-INFO", TryParseMetadata)
+            : cache.Read(probe, info.Name, null, TryParseMetadata);
         if (metadata is null) return null;
 
         DirectUrl? directUrl = null;
-        if (info.IsDirectory && Path.Join(location, info.Name, "direct_url.json") is var directUrlFile && File.Exists(directUrlFile))
+        if (info.IsDirectory && probe.Stat(info.Name, "direct_url.json") is not null)
         {
+            var directUrlFile = Path.Join(probe.Directory, info.Name, "direct_url.json");
             try
             {
                 directUrl = DirectUrlParser.Parse(File.ReadAllText(directUrlFile), directUrlFile);
@@ -73,7 +76,7 @@ internal static partial class MetadataDirectoryScanner
                 throw new VenvFormatException(directUrlFile, 0, $"cannot be read: {e.Message}");
             }
         }
-        return new FoundDistribution(metadata, location, info.Name, directUrl);
+        return new FoundDistribution(metadata, probe.Directory, info.Name, directUrl);
     }
 
     /// <summary>The parsed header block of <paramref name="metadataFile"/>, or null when there is no such file.</summary>

@@ -75,6 +75,14 @@ internal static class SiteDirectories
     private static bool SameDirectory(string a, string b)
     {
         if (!Directory.Exists(b)) return false;
+        // The venv module's own layout, checked first because every commit asks: 'lib64' is the link 'lib64 -> lib'.
+        if (Path.GetDirectoryName(Path.GetDirectoryName(a)) is { } lib64 && Path.GetFileName(lib64) == "lib64"
+            && new DirectoryInfo(lib64).LinkTarget == "lib"
+            && string.Equals(Path.Combine(Path.GetDirectoryName(lib64)!, "lib", Path.GetRelativePath(lib64, a)), b, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         return string.Equals(Resolve(a), Resolve(b), StringComparison.Ordinal);
     }
 
