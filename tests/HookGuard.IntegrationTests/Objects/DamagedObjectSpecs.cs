@@ -43,10 +43,7 @@ public sealed class DamagedObjectSpecs
     public void A_corrupt_pack_is_a_user_error_naming_the_pack()
     {
         using var repo = ObjectDatabaseSpecs.RepoWithHistory();
-        repo.GitOk("gc", "--quiet", "--prune=now");
-        var ids = GitObjectDump.All(repo).Keys.ToArray();
-        var pack = Directory.GetFiles(Path.Combine(repo.WorkTree, ".git", "objects", "pack"), "*.pack").Single();
-        File.SetAttributes(pack, FileAttributes.Normal);
+        var (pack, ids) = PackEverything(repo);
         var bytes = File.ReadAllBytes(pack);
         for (var i = bytes.Length / 3; i < (bytes.Length / 3) + 4096; i++)
         {
@@ -54,7 +51,7 @@ public sealed class DamagedObjectSpecs
         }
 
         File.WriteAllBytes(pack, bytes);
-        using var objects = ObjectDatabase.Open(RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>()), new Dictionary<string, string>(), repo.WorkTree);
+        using var objects = OpenObjects(repo);
 
         var errors = new List<UserError>();
         foreach (var id in ids)
@@ -77,12 +74,9 @@ public sealed class DamagedObjectSpecs
     public void A_pack_cut_short_is_a_user_error_naming_the_pack()
     {
         using var repo = ObjectDatabaseSpecs.RepoWithHistory();
-        repo.GitOk("gc", "--quiet", "--prune=now");
-        var ids = GitObjectDump.All(repo).Keys.ToArray();
-        var pack = Directory.GetFiles(Path.Combine(repo.WorkTree, ".git", "objects", "pack"), "*.pack").Single();
-        File.SetAttributes(pack, FileAttributes.Normal);
+        var (pack, ids) = PackEverything(repo);
         File.WriteAllBytes(pack, File.ReadAllBytes(pack)[..1000]);
-        using var objects = ObjectDatabase.Open(RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>()), new Dictionary<string, string>(), repo.WorkTree);
+        using var objects = OpenObjects(repo);
 
         var error = Assert.Throws<UserError>(() => ids.Select(id => objects.TryRead(Convert.FromHexString(id))).ToArray());
 
@@ -115,4 +109,17 @@ public sealed class DamagedObjectSpecs
 
     private static StagedIndex Open(TempGitRepo repo) =>
         StagedIndex.Open(RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>()), new Dictionary<string, string>(), repo.WorkTree);
+
+    /// <summary>Packs every object of <paramref name="repo"/> into one writable pack: its path, and the ids of all objects.</summary>
+    private static (string Pack, string[] Ids) PackEverything(TempGitRepo repo)
+    {
+        repo.GitOk("gc", "--quiet", "--prune=now");
+        var ids = GitObjectDump.All(repo).Keys.ToArray();
+        var pack = Directory.GetFiles(Path.Combine(repo.WorkTree, ".git", "objects", "pack"), "*.pack").Single();
+        File.SetAttributes(pack, FileAttributes.Normal);
+        return (pack, ids);
+    }
+
+    private static ObjectDatabase OpenObjects(TempGitRepo repo) =>
+        ObjectDatabase.Open(RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>()), new Dictionary<string, string>(), repo.WorkTree);
 }
