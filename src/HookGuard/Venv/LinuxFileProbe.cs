@@ -23,6 +23,8 @@ internal sealed partial class LinuxFileProbe : FileProbe
     private const int RegularFile = 0x8000;     // S_IFREG
     private const int NoSuchFile = 2;           // ENOENT
     private const int NotADirectory = 20;       // ENOTDIR
+    private const int NotPermitted = 1;         // EPERM
+    private const int NotImplemented = 38;      // ENOSYS (x86-64 and arm64 alike)
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 
     private static bool s_unavailable;
@@ -82,8 +84,16 @@ internal sealed partial class LinuxFileProbe : FileProbe
 
         if (result != 0)
         {
-            // ENOENT and ENOTDIR are answers; anything else (ENOSYS, EPERM from seccomp, ...) is a question for FileInfo.
-            return Marshal.GetLastPInvokeError() is NoSuchFile or NotADirectory ? null : _fallback.Stat(child, file);
+            // ENOENT and ENOTDIR are answers; anything else is a question for FileInfo, and ENOSYS or EPERM (a kernel
+            // without statx, a container's seccomp filter) means every later one is too.
+            var error = Marshal.GetLastPInvokeError();
+            if (error is NoSuchFile or NotADirectory)
+            {
+                return null;
+            }
+
+            s_unavailable |= error is NotImplemented or NotPermitted;
+            return _fallback.Stat(child, file);
         }
 
         if ((buffer.Mode & FileTypeMask) != RegularFile)
