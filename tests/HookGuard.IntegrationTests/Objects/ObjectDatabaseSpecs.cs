@@ -142,6 +142,19 @@ public sealed class ObjectDatabaseSpecs
     }
 
     [Fact]
+    public void An_index_whose_pack_is_gone_is_skipped_as_git_skips_it()
+    {
+        using var repo = RepoWithHistory();
+        repo.GitOk("gc", "--quiet", "--prune=now");
+        var pack = Directory.GetFiles(Path.Combine(repo.WorkTree, ".git", "objects", "pack"), "*.idx").Single();
+        // A leftover of an interrupted repack: an index naming objects of a pack that is not there.
+        File.Copy(pack, Path.Combine(Path.GetDirectoryName(pack)!, "pack-0000000000000000000000000000000000000000.idx"));
+        File.SetLastWriteTimeUtc(Path.Combine(Path.GetDirectoryName(pack)!, "pack-0000000000000000000000000000000000000000.idx"), DateTime.UtcNow.AddDays(1));
+
+        AssertReadsEverythingGitReads(repo);
+    }
+
+    [Fact]
     public void An_unknown_id_is_not_found()
     {
         using var repo = RepoWithHistory();

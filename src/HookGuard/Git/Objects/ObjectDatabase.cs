@@ -78,8 +78,10 @@ internal sealed class ObjectDatabase : IDisposable
                     continue;
                 }
 
-                // Newest first, as git orders packs: recent objects are the likeliest to be asked for.
+                // Newest first, as git orders packs: recent objects are the likeliest to be asked for. An index whose
+                // pack is gone (a repack in progress, a stale leftover) is skipped, as git's add_packed_git does.
                 _packs.AddRange(new DirectoryInfo(packDirectory).EnumerateFiles("pack-*.idx")
+                    .Where(file => File.Exists(Path.ChangeExtension(file.FullName, ".pack")))
                     .OrderByDescending(file => file.LastWriteTimeUtc)
                     .Select(file => new PackFile(file.FullName)));
             }
