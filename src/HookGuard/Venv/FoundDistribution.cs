@@ -10,8 +10,6 @@ namespace HookGuard.Venv;
 /// <param name="DirectUrl">Its PEP 610 <c>direct_url.json</c>, if any.</param>
 internal sealed record FoundDistribution(DistributionMetadata Metadata, string Location, string InfoName, DirectUrl? DirectUrl)
 {
-    public string InfoPath => Path.Combine(Location, InfoName);
-
     /// <summary>The normalized METADATA name: what pip freeze prints and matches its hidden names against.</summary>
     public string NormalizedName => field ??= PackageName.Normalize(Metadata.Name);
 
