@@ -39,6 +39,28 @@ public static class PackageName
         });
     }
 
+    /// <summary>
+    /// Whether <paramref name="name"/> is a valid distribution name: ASCII letters and digits, with <c>.</c>, <c>-</c>
+    /// and <c>_</c> only between them (https://packaging.python.org/en/latest/specifications/name-normalization/).
+    /// </summary>
+    public static bool IsValid(string name)
+    {
+        if (name.Length == 0 || !char.IsAsciiLetterOrDigit(name[0]) || !char.IsAsciiLetterOrDigit(name[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsNormalized(string name)
     {
         var previousWasDash = false;

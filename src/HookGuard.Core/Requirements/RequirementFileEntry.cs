@@ -28,6 +28,12 @@ public sealed record RequirementEntry(
 
     /// <summary>Set by <see cref="DeclaredSetResolver"/> for requirements reached through a <c>-c</c> constraints file.</summary>
     public bool FromConstraintFile { get; init; }
+
+    /// <summary>
+    /// An optional declaration (an extra, a dependency group the tool does not install by default): it covers an installed
+    /// distribution and its version is checked, but its absence from the venv is no drift.
+    /// </summary>
+    public bool Optional { get; init; }
 }
 
 /// <summary>A <c>-r</c> (include) or <c>-c</c> (constraint) line; <see cref="Path"/> as written, after <c>${VAR}</c> expansion.</summary>

@@ -1,0 +1,9 @@
+using HookGuard.Core.Requirements;
+
+namespace HookGuard.Core.Declarations.Pipenv;
+
+/// <summary>STUB: to be written.</summary>
+public static class PipfileReader
+{
+    public static DeclaredSet Read(DeclarationInput input) => throw new NotImplementedException(input.File);
+}
