@@ -23,8 +23,13 @@ public static class PoetryLockReader
         var lockDocument = TomlDocument.Parse(file, input.Content);
         var metadata = lockDocument["metadata"] as TomlTable
                        ?? throw new DeclarationFileError(new SourceLocation(file, 1), "the lock has no [metadata] table (regenerate it with `poetry lock`)");
-        var lockVersion = metadata["lock-version"] as TomlString
-                          ?? throw new DeclarationFileError(new SourceLocation(file, metadata.Line), "[metadata] has no lock-version string");
+        // Poetry 1.0 wrote no lock-version; Poetry reads that as "1.0" (locker.py: metadata.get("lock-version", "1.0")).
+        var lockVersion = metadata["lock-version"] switch
+        {
+            null => new TomlString(metadata.Line, "1.0"),
+            TomlString text => text,
+            var other => throw new DeclarationFileError(new SourceLocation(file, other.Line), $"lock-version must be a string, not {other.Kind}"),
+        };
         var era = EraOf(lockVersion.Value)
                   ?? throw new DeclarationFileError(new SourceLocation(file, lockVersion.Line),
                       $"lock-version '{lockVersion.Value}' is not one HookGuard reads (1.x, 2.0, 2.1)");

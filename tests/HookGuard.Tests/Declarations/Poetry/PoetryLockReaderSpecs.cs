@@ -266,6 +266,19 @@ public sealed class PoetryLockReaderSpecs
     }
 
     [Fact]
+    public void A_Poetry_1_0_lock_without_lock_version_is_read_as_1_0()
+    {
+        // Arrange: Poetry 1.0 wrote [metadata] without lock-version; Poetry reads it as "1.0".
+        var text = "[[package]]\ncategory = \"main\"\nname = \"ads\"\noptional = false\npython-versions = \"*\"\nversion = \"0.12.3\"\n\n[metadata]\ncontent-hash = \"x\"\npython-versions = \">=3.5\"\n";
+
+        // Act
+        var set = PoetryLockReader.Read(Input(text, null));
+
+        // Assert
+        Assert.Equal(["ads==0.12.3"], Selected(set));
+    }
+
+    [Fact]
     public void A_lock_of_a_later_2_x_is_read_but_never_called_stale()
     {
         // Arrange
