@@ -34,6 +34,12 @@ public sealed record RequirementEntry(
     /// distribution and its version is checked, but its absence from the venv is no drift.
     /// </summary>
     public bool Optional { get; init; }
+
+    /// <summary>
+    /// A version constraint with no PEP 440 form (Poetry's <c>||</c> unions): when set, the installed version must satisfy
+    /// it, and <c>Requirement.Specifier</c> is empty.
+    /// </summary>
+    public SpecifierUnion? AnyOf { get; init; }
 }
 
 /// <summary>A <c>-r</c> (include) or <c>-c</c> (constraint) line; <see cref="Path"/> as written, after <c>${VAR}</c> expansion.</summary>
