@@ -11,6 +11,53 @@ namespace HookGuard.Core.Declarations;
 /// </summary>
 internal static class PythonJson
 {
+    /// <summary>A JSON value built by a caller (Poetry's hash input mixes TOML values with tables of its own): a TOML
+    /// node, Python's <c>None</c>, or an object whose members the caller lists.</summary>
+    public abstract record Value;
+
+    public sealed record Null : Value;
+
+    public sealed record Node(TomlNode Toml) : Value;
+
+    public sealed record Object(IReadOnlyList<KeyValuePair<string, Value>> Members) : Value;
+
+    /// <summary>Appends <paramref name="value"/>, with object members sorted as <c>sort_keys=True</c> sorts them.</summary>
+    /// <returns>False when Python would raise <c>TypeError</c> (a TOML date or time somewhere inside).</returns>
+    public static bool TryWrite(StringBuilder output, Value value, string itemSeparator, string keySeparator)
+    {
+        switch (value)
+        {
+            case Null:
+                output.Append("null");
+                return true;
+            case Node { Toml: var node }:
+                return TryWrite(output, node, itemSeparator, keySeparator);
+            case Object { Members: var members }:
+                var sorted = members.ToArray();
+                Array.Sort(sorted, (a, b) => CompareCodePoints(a.Key, b.Key));
+                output.Append('{');
+                for (var i = 0; i < sorted.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        output.Append(itemSeparator);
+                    }
+
+                    WriteString(output, sorted[i].Key);
+                    output.Append(keySeparator);
+                    if (!TryWrite(output, sorted[i].Value, itemSeparator, keySeparator))
+                    {
+                        return false;
+                    }
+                }
+
+                output.Append('}');
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Appends <paramref name="value"/>; false when Python would raise <c>TypeError</c> (a TOML date or time).</summary>
     /// <param name="output">Where the text goes.</param>
     /// <param name="value">The value to render.</param>

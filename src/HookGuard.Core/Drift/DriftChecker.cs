@@ -145,7 +145,7 @@ public static class DriftChecker
             covered.Add(name);
             roots.Add((distribution, requirement.Extras));
             var versionMatters = requirement.Url is null && !entry.Editable;
-            if (versionMatters && !ignored.Contains(name) && !requirement.Specifier.Contains(distribution.Version))
+            if (versionMatters && !ignored.Contains(name) && !Accepts(entry, requirement, distribution.Version))
             {
                 findings.Add(new Finding(FindingKind.VersionMismatch, distribution.Name, distribution.Version, entry, entry.Location));
             }
@@ -250,6 +250,10 @@ public static class DriftChecker
 
         return needed;
     }
+
+    // A Poetry "||" union has no PEP 440 form: the entry's own union decides, with the (empty) specifier.
+    private static bool Accepts(RequirementEntry entry, Requirement requirement, string version) =>
+        requirement.Specifier.Contains(version) && (entry.AnyOf?.Contains(version) ?? true);
 
     /// <summary>A declared line's marker, evaluated as pip does (<c>extra</c> is <c>""</c> on a requirement line).</summary>
     /// <exception cref="RequirementFileError">The marker has no defined result (e.g. <c>~=</c> between strings): pip errors too.</exception>

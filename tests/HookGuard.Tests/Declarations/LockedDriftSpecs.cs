@@ -169,3 +169,19 @@ public sealed class LockedPackageSpecs
         Assert.Equal(new SourceLocation("uv.lock", 9), error.Location);
     }
 }
+
+public sealed class SpecifierUnionDriftSpecs
+{
+    [Fact]
+    public void A_declaration_with_a_union_accepts_a_version_any_alternative_accepts_and_refuses_the_rest()
+    {
+        var union = new SpecifierUnion([HookGuard.Core.Packaging.SpecifierSet.Parse(">=1.0,<2.0"), HookGuard.Core.Packaging.SpecifierSet.Parse(">=3.0,<4.0")]);
+        var entry = Line(3, "attrs", "svc/pyproject.toml") with { AnyOf = union };
+
+        var inUnion = Check(Declared(entry), VenvHolding(Dist("attrs", "3.1.0")), Policy.TopLevel);
+        var outside = Check(Declared(entry), VenvHolding(Dist("attrs", "2.5.0")), Policy.TopLevel);
+
+        Assert.True(inUnion.InSync);
+        Assert.Equal("VersionMismatch attrs 2.5.0 svc/pyproject.toml:3", Describe(Assert.Single(outside.Findings)));
+    }
+}

@@ -75,7 +75,7 @@ internal static class PoetryContentHash
     private static void Add(List<string> candidates, PythonJson.Value content)
     {
         var json = new StringBuilder();
-        if (PythonJson.TryDumps(content, json))
+        if (PythonJson.TryWrite(json, content, ", ", ": "))
         {
             // json.dumps(...).encode(): UTF-8, though ensure_ascii left nothing but ASCII.
             candidates.Add(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json.ToString()))));
