@@ -1,3 +1,6 @@
+using CliWrap;
+using CliWrap.Buffered;
+
 namespace HookGuard.IntegrationTests.Fixtures;
 
 /// <summary>
@@ -117,13 +120,13 @@ public sealed class LockedProjects : IDisposable
 
     private LockedProject Uv()
     {
-        var lockText = HandWrittenLocks.UvLock(Index, "demo", "0.1.0", Locked, [("alpha", "==1.0"), ("parent", "==1.0")]);
+        var lockText = AssertValidToml(HandWrittenLocks.UvLock(Index, "demo", "0.1.0", Locked, [("alpha", "==1.0"), ("parent", "==1.0")]));
         return new LockedProject("uv", "uv.lock", "pyproject.toml", Pep621("\"alpha==1.0\", \"parent==1.0\""),
             Pep621("\"alpha==1.0\", \"beta==1.5\", \"parent==1.0\""), lockText, "uv sync", "uv lock");
     }
 
     private LockedProject Pylock() =>
-        new("pylock", "pylock.toml", null, null, null, HandWrittenLocks.Pylock(Index, Locked), SyncCommand: null, LockCommand: null);
+        new("pylock", "pylock.toml", null, null, null, AssertValidToml(HandWrittenLocks.Pylock(Index, Locked)), SyncCommand: null, LockCommand: null);
 
     private LockedProject Poetry()
     {
@@ -207,6 +210,16 @@ public sealed class LockedProjects : IDisposable
         Assert.True(lockText.Contains("alpha") && lockText.Contains("child") && lockText.Contains("parent"),
             $"the tool's lock should pin alpha, parent and child:\n{lockText}");
         return lockText;
+    }
+
+    /// <summary>A hand-written lock must at least be TOML to Python's own parser (tomllib, Python 3.11+).</summary>
+    private static string AssertValidToml(string text)
+    {
+        var result = PythonInterpreters.Clean(WheelhouseVenvs.Python, ["-c", "import sys, tomllib; tomllib.loads(sys.stdin.read())"], Path.GetTempPath())
+            .WithStandardInputPipe(PipeSource.FromString(text))
+            .ExecuteBufferedAsync().GetAwaiter().GetResult();
+        Assert.True(result.ExitCode == 0, $"tomllib rejects the hand-written lock: {result.StandardError}\n{text}");
+        return text;
     }
 
     public void Dispose()
