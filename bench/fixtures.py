@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -194,6 +195,54 @@ def freeze_text(dists: list[tuple[str, str, list[str]]]) -> str:
     return "".join(f"{n}=={v}\n" for n, v, _ in sorted(dists, key=lambda d: d[0].lower()))
 
 
+def normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+WHEEL_TAGS = ("cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64", "cp311-cp311-macosx_11_0_arm64", "cp311-cp311-win_amd64",
+              "cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64", "cp312-cp312-macosx_11_0_arm64", "cp312-cp312-win_amd64",
+              "cp313-cp313-manylinux_2_17_x86_64.manylinux2014_x86_64", "py3-none-any")
+
+
+def uv_project(name: str, dists: list[tuple[str, str, list[str]]], rng: random.Random) -> dict[str, bytes]:
+    """A pyproject.toml depending on every distribution, and the uv.lock `uv lock` would write for it, in sync.
+
+    Shaped like real locks (https://docs.astral.sh/uv/concepts/projects/layout/#the-lockfile): one [[package]] a
+    distribution with its dependency edges, an sdist and eight wheels with hashes, sizes and upload times, so that
+    the reader pays for what a real 500-package lock holds (about 2 MB), not only for names and versions.
+    """
+    known = {normalize(n) for n, _, _ in dists}
+    dependencies = "".join(f'    "{n}",\n' for n, _, _ in dists)
+    pyproject = f'[project]\nname = "{name}"\nversion = "0.1.0"\nrequires-python = ">=3.8"\ndependencies = [\n{dependencies}]\n'
+    lines = ["version = 1", "revision = 2", 'requires-python = ">=3.8"', "", "[[package]]", f'name = "{name}"',
+             'version = "0.1.0"', 'source = { virtual = "." }', "dependencies = ["]
+    lines += [f'    {{ name = "{normalize(n)}" }},' for n, _, _ in sorted(dists, key=lambda d: normalize(d[0]))]
+    lines += ["]", "", "[package.metadata]", "requires-dist = ["]
+    lines += [f'    {{ name = "{normalize(n)}" }},' for n, _, _ in sorted(dists, key=lambda d: normalize(d[0]))]
+    lines += ["]", ""]
+    for dist_name, version, requires in sorted(dists, key=lambda d: normalize(d[0])):
+        n = normalize(dist_name)
+        lines += ["[[package]]", f'name = "{n}"', f'version = "{version}"', 'source = { registry = "https://pypi.org/simple" }']
+        edges = []
+        for requirement in requires:
+            dep = normalize(re.split(r"[<>=~!;\[ ]", requirement, maxsplit=1)[0])
+            if dep in known and "extra ==" not in requirement:
+                marker = requirement.split(";", 1)[1].strip().replace('"', "'") if ";" in requirement else ""
+                edges.append(f'    {{ name = "{dep}", marker = "{marker}" }},' if marker else f'    {{ name = "{dep}" }},')
+        if edges:
+            lines += ["dependencies = ["] + edges + ["]"]
+        base = f"https://files.pythonhosted.org/packages/{rng.randrange(16**2):02x}/{rng.randrange(16**2):02x}/{rng.randrange(16**60):060x}"
+        stem = f"{base}/{wheel_name(dist_name)}-{version}"
+        lines.append(f'sdist = {{ url = "{stem}.tar.gz", hash = "sha256:{rng.randrange(16**64):064x}", '
+                     f'size = {rng.randrange(10**4, 10**7)}, upload-time = "2024-05-{rng.randrange(1, 28):02d}T12:00:00Z" }}')
+        lines.append("wheels = [")
+        for tag in WHEEL_TAGS:
+            lines.append(f'    {{ url = "{stem}-{tag}.whl", hash = "sha256:{rng.randrange(16**64):064x}", '
+                         f'size = {rng.randrange(10**4, 10**7)}, upload-time = "2024-05-{rng.randrange(1, 28):02d}T12:00:00Z" }},')
+        lines += ["]", ""]
+    return {"pyproject.toml": pyproject.encode(), "uv.lock": "\n".join(lines).encode()}
+
+
 def pip_freeze(venv: Path) -> str:
     return subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "freeze"], check=True, env=clean_env(),
                           capture_output=True, text=True).stdout
@@ -207,11 +256,12 @@ def git(repo: Path, *args: str, input: bytes | None = None) -> str:
                           stdout=subprocess.PIPE).stdout.decode()
 
 
-def make_repo(repo: Path, filler_files: int, projects: dict[str, str], filler_prefix: str = "src",
-              checkout_all: bool = False) -> None:
+def make_repo(repo: Path, filler_files: int, projects: dict[str, str | None], filler_prefix: str = "src",
+              checkout_all: bool = False, extra_files: dict[str, bytes] | None = None) -> None:
     """A repository with one commit: `filler_files` source files plus each project's requirements.txt and app.py.
 
-    `projects` maps a project directory to its requirements.txt text. Written with git fast-import. Only the projects
+    `projects` maps a project directory to its requirements.txt text (None: no requirements.txt); `extra_files` adds files
+    by path (a project's pyproject.toml and lock). Written with git fast-import. Only the projects
     are checked out unless `checkout_all` (a hook manager like prek stashes "unstaged" deletions of missing files).
     """
     if repo.exists():
@@ -226,9 +276,11 @@ def make_repo(repo: Path, filler_files: int, projects: dict[str, str], filler_pr
         files[f"{filler_prefix}/mod{i // 1000:03d}/pkg{(i // 50) % 20:02d}/file{i:06d}.py"] = \
             f"# generated file {i}\n\ndef f{i}(x):\n    return x + {i}\n".encode()
     for project, requirements in projects.items():
-        files[f"{project}/requirements.txt"] = requirements.encode()
+        if requirements is not None:
+            files[f"{project}/requirements.txt"] = requirements.encode()
         files[f"{project}/app.py"] = b"print('hello')\n"
         files[f"{project}/README.md"] = f"# {project}\n".encode()
+    files.update(extra_files or {})
     stream = bytearray()
     for mark, (path, data) in enumerate(files.items(), start=1):
         stream += b"blob\nmark :%d\ndata %d\n%s\n" % (mark, len(data), data)
@@ -280,6 +332,17 @@ def build(work: Path, python: str, quick: bool) -> dict:
             raise SystemExit(f"pip freeze on {venv} does not list the written distributions exactly: {sorted(missing)[:10]}")
         stage_edit(repo, "app/app.py")
         manifest[label] = {"repo": str(repo), "venv": str(venv), "distributions": count, "pip_freeze_lines": len(frozen.splitlines())}
+
+    # A uv project whose uv.lock pins 500 distributions, in sync with its 500-distribution venv (SPEC sec. 9).
+    dists = distributions(500, seed=5)
+    repo = work / "uvlock500-repo"
+    files = uv_project("app", dists, random.Random(5))
+    make_repo(repo, 50, {"app": None}, extra_files={f"app/{path}": data for path, data in files.items()})
+    venv = repo / "app" / ".venv"
+    make_venv(template, venv, dists, seed=500)
+    stage_edit(repo, "app/app.py")
+    manifest["uvlock500"] = {"repo": str(repo), "venv": str(venv), "distributions": len(dists),
+                             "lock_bytes": len(files["uv.lock"])}
 
     # Repositories of 2,000 and 200,000 tracked files, one project (100-distribution venv) with a staged edit.
     dists = distributions(small)

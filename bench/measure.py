@@ -166,6 +166,13 @@ def figures(work: Path, manifest: dict, hookguard: str, prek_home: str, runs: in
             Command("hookguard check", check, repo, env),
             Command("pip freeze", [f"{venv}/bin/python", "-m", "pip", "freeze"], repo, env),
             "<= 0.03", max(5, runs // 2) if label == "venv2000" else runs))
+    if "uvlock500" in manifest:
+        fixture = manifest["uvlock500"]
+        result.append(Figure(
+            f"check, 1 project, {fixture['distributions']}-package uv.lock / pip freeze",
+            Command("hookguard check", check, fixture["repo"], env),
+            Command("pip freeze", [f"{fixture['venv']}/bin/python", "-m", "pip", "freeze"], fixture["repo"], env),
+            "<= 0.03", runs))
     for label in ("repo2k", "repo200k"):
         fixture = manifest[label]
         result.append(Figure(

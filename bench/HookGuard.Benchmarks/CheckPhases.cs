@@ -118,7 +118,7 @@ public static class CheckPhases
         lap("open repository + index (StagedIndex.Open)");
         var changes = index.ListStagedChanges();
         lap("staged diff vs HEAD (StagedIndex.ListStagedChanges)");
-        var locator = new ProjectLocator(config, new IndexRepositoryPaths(index));
+        var locator = new ProjectLocator(config, new IndexRepositoryPaths(index), index.ReadStagedBytes);
         var projects = locator.ForStagedPaths(changes.Select(change => change.Path));
         lap("project location (ProjectLocator.ForStagedPaths)");
         var declared = projects.Select(project => DeclaredSetResolver.Resolve(project.RequirementFiles, index.ReadStagedBytes, Variable)).ToArray();

@@ -130,8 +130,10 @@ public static partial class ConfigParser
                         ? InstalledSource.Pip
                         : InstalledSource.Metadata,
                 },
+                "authoritative" => config with { Authoritative = ReadAuthoritative(key, line, value) },
+                "groups" => config with { Groups = ReadGroups(key, line, value) },
                 _ => throw Unknown(key, line,
-                    "policy, autostage, requirements, ignore, on-missing-venv, installed-source, [[project]]"),
+                    "policy, autostage, requirements, ignore, on-missing-venv, installed-source, authoritative, groups, [[project]]"),
             };
         }
 
@@ -164,6 +166,8 @@ public static partial class ConfigParser
             string? venv = null;
             IReadOnlyList<string>? requirements = null;
             Policy? policy = null;
+            Authoritative? authoritative = null;
+            IReadOnlyList<string>? groups = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var keyValue in items)
             {
@@ -191,8 +195,14 @@ public static partial class ConfigParser
                     case "policy":
                         policy = ReadPolicy(qualified, line, keyValue.Value);
                         break;
+                    case "authoritative":
+                        authoritative = ReadAuthoritative(qualified, line, keyValue.Value);
+                        break;
+                    case "groups":
+                        groups = ReadGroups(qualified, line, keyValue.Value);
+                        break;
                     default:
-                        throw Unknown(qualified, line, "path, venv, requirements, policy");
+                        throw Unknown(qualified, line, "path, venv, requirements, policy, authoritative, groups");
                 }
             }
 
@@ -202,8 +212,15 @@ public static partial class ConfigParser
                     "missing: every [[project]] needs path = \"dir/relative/to/the/repo/root\"");
             }
 
-            return new ProjectConfig(path, venv, requirements, policy, tableLine);
+            return new ProjectConfig(path, venv, requirements, policy, tableLine) { Authoritative = authoritative, Groups = groups };
         }
+
+        private Authoritative ReadAuthoritative(string key, int line, ValueSyntax? value) =>
+            ReadChoice(key, line, value, ["lock", "requirements"]) == "requirements" ? Authoritative.Requirements : Authoritative.Lock;
+
+        // Group and extra names compare normalized, as PEP 685 and PEP 735 say (and as uv, Poetry and PDM do).
+        private IReadOnlyList<string> ReadGroups(string key, int line, ValueSyntax? value) =>
+            ReadStrings(key, line, value, "an array of group names").Select(PackageName.Normalize).Distinct().ToArray();
 
         private ConfigError Unknown(string key, int line, string known) =>
             new(file, line, key, $"unknown key; expected one of: {known}");

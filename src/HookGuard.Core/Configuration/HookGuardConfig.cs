@@ -22,6 +22,16 @@ public enum InstalledSource
     Pip,
 }
 
+/// <summary>Which declaration a project is checked against when it has both a lock file and requirement files (SPEC sec. 9).</summary>
+public enum Authoritative
+{
+    /// <summary>The lock file (the default): it is what the project's tool installs.</summary>
+    Lock,
+
+    /// <summary>The pip requirement files (for a deploy that runs <c>pip install -r</c>, such as Zappa or a Dockerfile).</summary>
+    Requirements,
+}
+
 /// <summary>
 /// One <c>[[project]]</c> table. <see cref="Path"/> is repo-relative with forward slashes, no trailing slash,
 /// <c>""</c> for the work-tree root. <see cref="Venv"/> is relative to the project directory (it may climb out with
@@ -34,7 +44,14 @@ public sealed record ProjectConfig(
     string? Venv,
     IReadOnlyList<string>? Requirements,
     Policy? Policy,
-    int Line);
+    int Line)
+{
+    /// <summary>The project's own <c>authoritative</c>, or null for the top-level one.</summary>
+    public Authoritative? Authoritative { get; init; }
+
+    /// <summary>The project's own <c>groups</c>, or null for the top-level one.</summary>
+    public IReadOnlyList<string>? Groups { get; init; }
+}
 
 /// <summary>
 /// The settings of <c>.hookguard.toml</c> (SPEC sec. 6), immutable. <see cref="Default"/> is what an absent file means.
@@ -53,6 +70,15 @@ public sealed record HookGuardConfig(
     InstalledSource InstalledSource,
     IReadOnlyList<ProjectConfig> Projects)
 {
+    /// <summary>Lock or requirement files, when a project has both.</summary>
+    public Authoritative Authoritative { get; init; } = Authoritative.Lock;
+
+    /// <summary>
+    /// The dependency groups, extras and Poetry/PDM groups (Pipfile: <c>develop</c>) a lock is checked with; null: what
+    /// each tool installs by default (<c>uv sync</c>: the <c>dev</c> group; <c>poetry install</c>: every non-optional group).
+    /// </summary>
+    public IReadOnlyList<string>? Groups { get; init; }
+
     /// <summary>The file name looked for at the work-tree root.</summary>
     public const string FileName = ".hookguard.toml";
 

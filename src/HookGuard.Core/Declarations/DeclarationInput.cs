@@ -12,8 +12,8 @@ namespace HookGuard.Core.Declarations;
 /// the stale check); null when there is no such file.</param>
 /// <param name="Environment">The venv's marker environment, for selecting locked packages by marker; null when there is no
 /// venv, and then the reader only parses and validates (every package is returned, none is selected away).</param>
-/// <param name="Groups">The groups (dependency groups, extras, Poetry groups, Pipfile.lock's <c>develop</c>) the user chose;
-/// null means what the tool installs by default.</param>
+/// <param name="Groups">The groups (dependency groups, extras, Poetry groups, Pipfile.lock's <c>develop</c>) the user chose,
+/// PEP 503-normalized (compare yours normalized too); null means what the tool installs by default.</param>
 /// <param name="InstalledNames">PEP 503 names of what the venv holds; lets a reader tell how the venv was synced (Pipfile.lock's
 /// <c>develop</c> packages count when the venv holds one that <c>default</c> does not).</param>
 public sealed record DeclarationInput(

@@ -29,6 +29,9 @@ namespace HookGuard.Core.Drift;
 /// <see cref="Policy.TopLevel"/>, so what they need is needed.</item>
 /// <item>An undeclared distribution is reported against the first root requirement file with line 0: it concerns the file
 /// as a whole (it is missing from it), and reporters show it without a line.</item>
+/// <item>A lock's stale finding comes first: until the lock is refreshed, the rest compares with an outdated lock.</item>
+/// <item>An <see cref="RequirementEntry.Optional"/> declaration (an extra, a group not installed by default) that is not
+/// installed is no drift; installed, it covers the distribution and its version is checked.</item>
 /// <item>Findings come in declaration order (file order of the declared set, then line), then undeclared ones by
 /// normalized name: the same inputs always give the same report.</item>
 /// </list>
@@ -60,6 +63,15 @@ public static class DriftChecker
         {
             covered.Add(own.NormalizedName);
             roots.Add((own, []));
+        }
+
+        // The project's own packages as its lock or pyproject.toml names them (uv's workspace members, Poetry's root).
+        foreach (var name in declared.OwnNames)
+        {
+            if (byName.TryGetValue(name, out var own) && covered.Add(name))
+            {
+                roots.Add((own, []));
+            }
         }
 
         foreach (var entry in declared.Requirements)
@@ -99,7 +111,17 @@ public static class DriftChecker
             .Concat(undeclared)
             .ToArray();
 
-        return new DriftReport(project.ProjectPath, installed.VenvPath, declared.Files, ordered) { Policy = policy };
+        var stale = declared.Stale.Select(lockFile => new Finding(FindingKind.StaleLock, lockFile.DeclarationFile, null, null, lockFile.Location)
+        {
+            Reason = lockFile.Reason,
+        });
+
+        return new DriftReport(project.ProjectPath, installed.VenvPath, declared.Files, stale.Concat(ordered).ToArray())
+        {
+            Policy = policy,
+            Format = declared.Format,
+            Tool = declared.Tool,
+        };
 
         void CheckNamed(RequirementEntry entry, Requirement requirement)
         {
@@ -111,7 +133,8 @@ public static class DriftChecker
             var name = requirement.NormalizedName;
             if (!byName.TryGetValue(name, out var distribution))
             {
-                if (!ignored.Contains(name))
+                // An extra or a group the tool does not install by default: declared, but its absence is no drift.
+                if (!ignored.Contains(name) && !entry.Optional)
                 {
                     findings.Add(new Finding(FindingKind.NotInstalled, requirement.Name, null, entry, entry.Location));
                 }

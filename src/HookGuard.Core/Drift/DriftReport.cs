@@ -1,3 +1,5 @@
+using HookGuard.Core.Declarations;
+
 namespace HookGuard.Core.Drift;
 
 /// <summary>The verdict for one project: in sync when <see cref="Findings"/> is empty.</summary>
@@ -7,4 +9,13 @@ public sealed record DriftReport(string ProjectPath, string VenvPath, IReadOnlyL
 
     /// <summary>The policy the project was checked under.</summary>
     public Policy Policy { get; init; } = Policy.Freeze;
+
+    /// <summary>The kind of file the project was compared with (<see cref="RequirementFiles"/>[0] is that file).</summary>
+    public DeclarationFormat Format { get; init; } = DeclarationFormat.RequirementFiles;
+
+    /// <summary>The tool whose commands fix the drift.</summary>
+    public DeclarationTool Tool { get; init; } = DeclarationTool.Pip;
+
+    /// <summary>Whether the declaration is a lock file (its findings are fixed by the tool, never by editing the lock).</summary>
+    public bool AgainstLock => Format is not (DeclarationFormat.RequirementFiles or DeclarationFormat.Pyproject or DeclarationFormat.Pipfile);
 }

@@ -1,6 +1,8 @@
+using HookGuard.Core.Declarations;
 using HookGuard.Core.Drift;
 using HookGuard.Core.Installed;
 using HookGuard.Core.Packaging;
+using HookGuard.Core.Reporting;
 using HookGuard.Core.Requirements;
 
 namespace HookGuard.Core.Editing;
@@ -24,15 +26,37 @@ public sealed record FixPlan(IReadOnlyDictionary<string, IReadOnlyList<Requireme
     /// </summary>
     public string? HashCheckedFile { get; init; }
 
+    /// <summary>
+    /// Set when the project is declared by a lock, <c>pyproject.toml</c> or a <c>Pipfile</c>: HookGuard edits only pip
+    /// requirement files, never a file another tool owns (SPEC sec. 9), so every finding is left to that tool.
+    /// </summary>
+    public string? NotOurs { get; init; }
+
     /// <summary>Why the edits cannot be made honestly (SPEC sec. 5: no unhashed line under --hash), or null.</summary>
-    public string? Refusal => HashCheckedFile is { } hashed && !IsEmpty
+    public string? Refusal => NotOurs ?? (HashCheckedFile is { } hashed && !IsEmpty
         ? $"{hashed} uses --hash, which puts pip in hash-checking mode for every requirement of the install: an unhashed " +
           $"line in {string.Join(", ", EditsByFile.Keys)} would make pip refuse it, and the hashes of the installed versions " +
           "are not known here. Update the files with pip-compile --generate-hashes or by hand."
-        : null;
+        : null);
 
     public static FixPlan For(DriftReport report, DeclaredSet declared, InstalledSet installed)
     {
+        if (declared.Format != DeclarationFormat.RequirementFiles)
+        {
+            var file = declared.Files.FirstOrDefault() ?? "the declaration";
+            return new FixPlan(new Dictionary<string, IReadOnlyList<RequirementEdit>>(), report.Findings)
+            {
+                NotOurs = report.InSync ? null
+                    : report.AgainstLock
+                        ? $"{file} belongs to {declared.Tool.Name}, and HookGuard never rewrites a lock: " +
+                          (report.Findings.Any(finding => finding.Kind == FindingKind.StaleLock) && declared.Tool.LockCommand is { } relock
+                              ? $"refresh it with '{FixSuggestion.InProject(report, relock)}' and then run '{FixSuggestion.InProject(report, declared.Tool.SyncCommand)}'"
+                              : $"bring the venv in line with it with '{FixSuggestion.InProject(report, declared.Tool.SyncCommand)}'") +
+                          ", then commit again."
+                        : $"{file} is edited with {declared.Tool.Name}, not by HookGuard: see the fix of each finding below.",
+            };
+        }
+
         var fromDirectUrl = installed.Distributions
             .Where(distribution => distribution.DirectUrl is not null)
             .Select(distribution => distribution.NormalizedName)

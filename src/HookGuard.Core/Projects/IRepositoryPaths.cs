@@ -14,4 +14,7 @@ public interface IRepositoryPaths
     /// path segments below it when given (1 = the files directly in it), in ordinal order.
     /// </summary>
     IEnumerable<string> FilesUnder(string directory, int? maxDepth = null);
+
+    /// <summary>The files whose repo-relative path starts with <paramref name="prefix"/>, in ordinal order (a binary search).</summary>
+    IEnumerable<string> FilesStartingWith(string prefix);
 }

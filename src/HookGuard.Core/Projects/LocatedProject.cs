@@ -1,4 +1,5 @@
 using HookGuard.Core.Configuration;
+using HookGuard.Core.Declarations;
 
 namespace HookGuard.Core.Projects;
 
@@ -10,7 +11,11 @@ public sealed record LocatedProject(
     string Path,
     IReadOnlyList<string> RequirementFiles,
     IReadOnlyList<string> RequirementGlobs,
-    ProjectConfig? Configuration);
+    ProjectConfig? Configuration)
+{
+    /// <summary>The lock and declaration files in the project directory, as the index holds them (SPEC sec. 9).</summary>
+    public IReadOnlyList<DeclarationFile> Declarations { get; init; } = [];
+}
 
 /// <summary>The projects that explicit PATH arguments name, and the arguments that lie in no project.</summary>
 public sealed record ProjectSelection(IReadOnlyList<LocatedProject> Projects, IReadOnlyList<string> PathsOutsideAnyProject);

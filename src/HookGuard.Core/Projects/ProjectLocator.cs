@@ -1,10 +1,12 @@
 using HookGuard.Core.Configuration;
+using HookGuard.Core.Declarations;
 
 namespace HookGuard.Core.Projects;
 
 /// <summary>
-/// Finds the projects a check covers (SPEC 4.2): a directory is a project when the index holds a requirement file
-/// matching the globs in it, or when a <c>[[project]]</c> table names it; a path belongs to its nearest such ancestor,
+/// Finds the projects a check covers (SPEC 4.2, 9): a directory is a project when the index holds a requirement file
+/// matching the globs in it, a lock file, a <c>Pipfile</c> or a <c>pyproject.toml</c> that declares a project (see
+/// <see cref="DeclarationFile.FindIn"/>), or when a <c>[[project]]</c> table names it; a path belongs to its nearest such ancestor,
 /// up to the work-tree root. Each project is reported once, in ordinal path order.
 /// </summary>
 /// <remarks>
@@ -18,15 +20,21 @@ public sealed class ProjectLocator
     private readonly IRepositoryPaths _paths;
     private readonly RequirementGlobs _defaultGlobs;
     private readonly Dictionary<string, ProjectConfig> _configured;
+    private readonly Func<string, byte[]?> _readFile;
+    private readonly Dictionary<string, IReadOnlyList<DeclarationFile>> _declarations = new(StringComparer.Ordinal);
 
     // Per directory: the project at or above it (null: none). Shared by all lookups, so that each directory is asked
     // about once, and staged paths cost their number times their depth, whatever the repository's size.
     private readonly Dictionary<string, LocatedProject?> _nearest = new(StringComparer.Ordinal);
 
-    public ProjectLocator(HookGuardConfig config, IRepositoryPaths paths)
+    /// <param name="config">The repository's settings.</param>
+    /// <param name="paths">The index's file list.</param>
+    /// <param name="readFile">Reads a repo-relative file as staged (to ask a pyproject.toml whether it declares a project); null when absent.</param>
+    public ProjectLocator(HookGuardConfig config, IRepositoryPaths paths, Func<string, byte[]?>? readFile = null)
     {
         _config = config;
         _paths = paths;
+        _readFile = readFile ?? (_ => null);
         _defaultGlobs = new RequirementGlobs(config.Requirements);
         _configured = config.Projects.ToDictionary(project => project.Path, StringComparer.Ordinal);
     }
@@ -41,6 +49,11 @@ public sealed class ProjectLocator
         var directories = new HashSet<string>(_configured.Keys, StringComparer.Ordinal);
         foreach (var path in _paths.FilesUnder(""))
         {
+            if (IsDeclarationName(path[(path.LastIndexOf('/') + 1)..]) && DeclarationsIn(RepoPath.Parent(path)).Count > 0)
+            {
+                directories.Add(RepoPath.Parent(path));
+            }
+
             // The file is a requirement file of every ancestor directory whose globs it matches.
             for (var directory = RepoPath.Parent(path); ; directory = RepoPath.Parent(directory))
             {
@@ -116,13 +129,30 @@ public sealed class ProjectLocator
     }
 
     private bool IsProject(string directory) =>
-        _configured.ContainsKey(directory) || _defaultGlobs.FindIn(directory, _paths).Count > 0;
+        _configured.ContainsKey(directory) || _defaultGlobs.FindIn(directory, _paths).Count > 0 || DeclarationsIn(directory).Count > 0;
+
+    private IReadOnlyList<DeclarationFile> DeclarationsIn(string directory)
+    {
+        if (!_declarations.TryGetValue(directory, out var found))
+        {
+            _declarations[directory] = found = DeclarationFile.FindIn(directory, _paths, _readFile);
+        }
+
+        return found;
+    }
+
+    private static bool IsDeclarationName(string name) =>
+        name is "pyproject.toml" or "Pipfile" or "Pipfile.lock" or "uv.lock" or "poetry.lock" or "pdm.lock"
+        || (name.StartsWith("pylock.", StringComparison.Ordinal) && name.EndsWith(".toml", StringComparison.Ordinal));
 
     private LocatedProject Describe(string directory)
     {
         var configuration = _configured.GetValueOrDefault(directory);
         var globs = configuration?.Requirements is { } own ? new RequirementGlobs(own) : _defaultGlobs;
-        return new LocatedProject(directory, globs.FindIn(directory, _paths), globs.Patterns, configuration);
+        return new LocatedProject(directory, globs.FindIn(directory, _paths), globs.Patterns, configuration)
+        {
+            Declarations = DeclarationsIn(directory),
+        };
     }
 
     private static LocatedProject[] Distinct(IEnumerable<LocatedProject?> projects) =>

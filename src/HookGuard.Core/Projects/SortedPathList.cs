@@ -40,6 +40,14 @@ public sealed class SortedPathList : IRepositoryPaths
         }
     }
 
+    public IEnumerable<string> FilesStartingWith(string prefix)
+    {
+        for (var index = LowerBound(prefix); index < _paths.Length && _paths[index].StartsWith(prefix, StringComparison.Ordinal); index++)
+        {
+            yield return _paths[index];
+        }
+    }
+
     /// <summary>The index of the <paramref name="depth"/>-th '/' after <paramref name="start"/>, or -1.</summary>
     private static int SlashAfter(string path, int start, int depth)
     {

@@ -12,6 +12,7 @@ public static class FindingText
         FindingKind.Undeclared => "undeclared",
         FindingKind.VersionMismatch => "version-mismatch",
         FindingKind.NotInstalled => "not-installed",
+        FindingKind.StaleLock => "stale-lock",
         _ => kind.ToString(),
     };
 
@@ -35,23 +36,39 @@ public static class FindingText
     public static string Where(Finding finding) =>
         finding.Location.Line > 0 ? finding.Location.ToString() : finding.Location.File;
 
-    /// <summary>One sentence: the package, what is declared, what is installed.</summary>
-    public static string Describe(Finding finding) => finding.Kind switch
+    /// <summary>
+    /// One sentence: the package, what is declared (or locked), what is installed; for a stale lock, what no longer matches.
+    /// </summary>
+    public static string Describe(DriftReport report, Finding finding)
     {
-        FindingKind.Undeclared =>
-            $"{finding.Name} {finding.InstalledVersion} is installed but not declared",
-        FindingKind.VersionMismatch =>
-            $"{finding.Name}: declared '{Declared(finding)}', installed {finding.InstalledVersion}",
-        _ =>
-            $"{finding.Name}: declared '{Declared(finding)}', not installed",
-    };
+        var declared = report.AgainstLock ? "locked" : "declared";
+        return finding.Kind switch
+        {
+            FindingKind.Undeclared when report.AgainstLock =>
+                $"{finding.Name} {finding.InstalledVersion} is installed but not in {FileName(finding.Location.File)}",
+            FindingKind.Undeclared =>
+                $"{finding.Name} {finding.InstalledVersion} is installed but not declared",
+            FindingKind.VersionMismatch =>
+                $"{finding.Name}: {declared} '{Declared(finding)}', installed {finding.InstalledVersion}",
+            FindingKind.StaleLock =>
+                $"{FileName(finding.Location.File)} is stale: {finding.Reason ?? $"it does not match {finding.Name}"}",
+            _ =>
+                $"{finding.Name}: {declared} '{Declared(finding)}', not installed",
+        };
+    }
+
+    private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
 
     /// <summary>A one-line summary of a project's verdict.</summary>
     public static string Headline(DriftReport report)
     {
         var project = RepoPath.Display(report.ProjectPath);
+        // Name the declaration when it is not the requirement files the tool started with, so a reader knows what was compared.
+        var against = report.Format == Declarations.DeclarationFormat.RequirementFiles || report.RequirementFiles.Count == 0
+            ? ""
+            : $" ({FileName(report.RequirementFiles[0])})";
         return report.InSync
-            ? $"{project}: in sync with {report.VenvPath}"
-            : $"{project}: {report.Findings.Count} difference{(report.Findings.Count == 1 ? "" : "s")} from {report.VenvPath}";
+            ? $"{project}: in sync with {report.VenvPath}{against}"
+            : $"{project}: {report.Findings.Count} difference{(report.Findings.Count == 1 ? "" : "s")} from {report.VenvPath}{against}";
     }
 }

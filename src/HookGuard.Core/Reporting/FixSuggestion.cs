@@ -1,3 +1,4 @@
+using HookGuard.Core.Declarations;
 using HookGuard.Core.Drift;
 using HookGuard.Core.Projects;
 
@@ -10,11 +11,41 @@ namespace HookGuard.Core.Reporting;
 /// </summary>
 public static class FixSuggestion
 {
+    /// <remarks>
+    /// Against a lock, every finding is fixed by the lock's tool (<c>uv sync</c> installs what is locked and removes what
+    /// is not), and a stale lock by its lock command; HookGuard never rewrites a lock (SPEC sec. 9). Against
+    /// <c>pyproject.toml</c> or a <c>Pipfile</c> (policy top-level), an undeclared distribution is added with the tool's
+    /// own command, and the rest is the tool's sync (or pip, for a project no tool manages).
+    /// </remarks>
     public static string For(DriftReport report, Finding finding) => finding.Kind switch
     {
+        FindingKind.StaleLock => InProject(report, report.Tool.LockCommand ?? report.Tool.SyncCommand),
+        _ when report.AgainstLock => InProject(report, report.Tool.SyncCommand),
+        FindingKind.Undeclared when report.Format != DeclarationFormat.RequirementFiles => AddCommand(report, finding),
         FindingKind.NotInstalled => InstallCommand(report, finding),
+        _ when report.Format != DeclarationFormat.RequirementFiles && report.Tool != DeclarationTool.Pip =>
+            InProject(report, report.Tool.SyncCommand),
+        FindingKind.VersionMismatch when report.Format != DeclarationFormat.RequirementFiles => InstallCommand(report, finding),
         _ => ForProject(report.ProjectPath),
     };
+
+    /// <summary>A tool's command, run in the project's directory (hooks and CI run at the work-tree root).</summary>
+    public static string InProject(DriftReport report, string command) =>
+        report.ProjectPath.Length == 0 ? command : $"cd {Shell.Quote(report.ProjectPath)} && {command}";
+
+    // Declaring the installed version as a lower bound, as `uv add` and `poetry add` would write it.
+    private static string AddCommand(DriftReport report, Finding finding)
+    {
+        var requirement = Shell.Quote($"{finding.Name}>={finding.InstalledVersion}");
+        return report.Tool.Name switch
+        {
+            "uv" => InProject(report, $"uv add {requirement}"),
+            "poetry" => InProject(report, $"poetry add {requirement}"),
+            "pdm" => InProject(report, $"pdm add {requirement}"),
+            "pipenv" => InProject(report, $"pipenv install {requirement}"),
+            _ => $"add {requirement} to [project].dependencies in {report.RequirementFiles.FirstOrDefault() ?? "pyproject.toml"}",
+        };
+    }
 
     /// <summary><c>hookguard fix PROJECT</c>.</summary>
     public static string ForProject(string projectPath) => $"hookguard fix {Shell.Quote(RepoPath.Display(projectPath))}";

@@ -31,7 +31,7 @@ public sealed class GitHubReportWriter : IReportWriter
                 }
 
                 properties.Append($",title={EscapeProperty($"HookGuard: {FindingText.Kind(finding.Kind)} {finding.Name}")}");
-                var message = $"{FindingText.Describe(finding)} (venv {report.VenvPath}). Fix: {FixSuggestion.For(report, finding)}";
+                var message = $"{FindingText.Describe(report, finding)} (venv {report.VenvPath}). Fix: {FixSuggestion.For(report, finding)}";
                 output.WriteLine($"::error {properties}::{EscapeData(message)}");
             }
         }

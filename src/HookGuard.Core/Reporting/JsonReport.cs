@@ -22,7 +22,19 @@ public sealed record JsonProject(
     [property: JsonPropertyName("policy")] string Policy,
     [property: JsonPropertyName("requirementFiles")] IReadOnlyList<string> RequirementFiles,
     [property: JsonPropertyName("inSync")] bool InSync,
-    [property: JsonPropertyName("findings")] IReadOnlyList<JsonFinding> Findings);
+    [property: JsonPropertyName("findings")] IReadOnlyList<JsonFinding> Findings)
+{
+    /// <summary>
+    /// What the venv was compared with: <c>requirements</c>, <c>uv.lock</c>, <c>poetry.lock</c>, <c>Pipfile.lock</c>,
+    /// <c>pdm.lock</c>, <c>pylock.toml</c>, <c>pyproject.toml</c> or <c>Pipfile</c>; its file is <c>requirementFiles[0]</c>.
+    /// </summary>
+    [JsonPropertyName("declaration")]
+    public string Declaration { get; init; } = "requirements";
+
+    /// <summary>The tool that owns the declaration (<c>pip</c>, <c>uv</c>, <c>poetry</c>, <c>pipenv</c>, <c>pdm</c>, ...).</summary>
+    [JsonPropertyName("tool")]
+    public string Tool { get; init; } = "pip";
+}
 
 /// <summary>A project that could not be compared (no venv); <c>blocks</c>: the configuration makes that block the commit.</summary>
 public sealed record JsonUncheckedProject(
@@ -32,7 +44,8 @@ public sealed record JsonUncheckedProject(
 
 /// <summary>
 /// One finding. <c>kind</c>: <c>undeclared</c> | <c>version-mismatch</c> | <c>not-installed</c>; <c>declared</c> is the
-/// line as written (null for undeclared); <c>line</c> is null when the finding concerns the file as a whole.
+/// line as written (null for undeclared); <c>line</c> is null when the finding concerns the file as a whole. A
+/// <c>stale-lock</c> finding names the declaration file in <c>name</c> and says what differs in <c>reason</c>.
 /// </summary>
 public sealed record JsonFinding(
     [property: JsonPropertyName("kind")] string Kind,
@@ -41,7 +54,11 @@ public sealed record JsonFinding(
     [property: JsonPropertyName("installedVersion")] string? InstalledVersion,
     [property: JsonPropertyName("file")] string File,
     [property: JsonPropertyName("line")] int? Line,
-    [property: JsonPropertyName("fix")] string Fix);
+    [property: JsonPropertyName("fix")] string Fix)
+{
+    [JsonPropertyName("reason")]
+    public string? Reason { get; init; }
+}
 
 /// <summary>Source-generated serialization: no reflection, so it survives NativeAOT trimming.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HookGuard.Core.Declarations;
 using HookGuard.Core.Drift;
 using HookGuard.Core.Projects;
 
@@ -32,6 +33,17 @@ public sealed class JsonReportWriter : IReportWriter
                 finding.InstalledVersion,
                 finding.Location.File,
                 finding.Location.Line > 0 ? finding.Location.Line : null,
-                FixSuggestion.For(report, finding))).ToArray())).ToArray(),
+                FixSuggestion.For(report, finding)) { Reason = finding.Reason }).ToArray())
+            {
+                Declaration = DeclarationName(report),
+                Tool = report.Tool.Name,
+            }).ToArray(),
         (notChecked ?? []).Select(project => new JsonUncheckedProject(RepoPath.Display(project.ProjectPath), project.Reason, project.Blocks)).ToArray());
+
+    private static string DeclarationName(DriftReport report) => report.Format switch
+    {
+        DeclarationFormat.RequirementFiles => "requirements",
+        DeclarationFormat.Pylock => "pylock.toml",
+        _ => report.RequirementFiles.Count > 0 ? report.RequirementFiles[0][(report.RequirementFiles[0].LastIndexOf('/') + 1)..] : report.Format.ToString(),
+    };
 }

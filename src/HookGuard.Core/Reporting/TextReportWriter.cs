@@ -26,7 +26,7 @@ public sealed class TextReportWriter(bool color = false) : IReportWriter
                 var kind = FindingText.Kind(finding.Kind);
                 output.WriteLine(
                     $"  {FindingText.Where(finding)}: {Paint(finding.Kind == FindingKind.NotInstalled ? Yellow : Red, kind)}: " +
-                    $"{FindingText.Describe(finding)}. Fix: {Paint(Cyan, FixSuggestion.For(report, finding))}");
+                    $"{FindingText.Describe(report, finding)}. Fix: {Paint(Cyan, FixSuggestion.For(report, finding))}");
             }
         }
 
@@ -34,7 +34,10 @@ public sealed class TextReportWriter(bool color = false) : IReportWriter
         if (drifting > 0)
         {
             output.WriteLine(
-                $"Drift in {drifting} of {reports.Count} project{(reports.Count == 1 ? "" : "s")}: the requirement files do not match the venvs.");
+                $"Drift in {drifting} of {reports.Count} project{(reports.Count == 1 ? "" : "s")}: " +
+                (reports.Any(report => report.Format != Declarations.DeclarationFormat.RequirementFiles)
+                    ? "the declared dependencies do not match the venvs."
+                    : "the requirement files do not match the venvs."));
         }
     }
 

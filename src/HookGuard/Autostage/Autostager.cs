@@ -40,6 +40,11 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
     {
         var report = verdict.Report!;
         var plan = FixPlan.For(report, verdict.Declared, verdict.Installed!);
+        if (plan.NotOurs is { } ownedByATool)
+        {
+            return Refuse(report.Findings, ownedByATool);
+        }
+
         if (plan.IsEmpty)
         {
             return new AutostageResult([], report.Findings, null);

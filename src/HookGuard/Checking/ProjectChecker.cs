@@ -1,4 +1,6 @@
 using HookGuard.Core.Configuration;
+using HookGuard.Core.Declarations;
+using HookGuard.Core.Installed;
 using HookGuard.Core.Drift;
 using HookGuard.Core.Projects;
 using HookGuard.Core.Requirements;
@@ -24,20 +26,40 @@ public sealed class ProjectChecker(
 {
     public ProjectVerdict Check(LocatedProject project)
     {
-        var declared = DeclaredSetResolver.Resolve(project.RequirementFiles, readFile, environment);
         var directory = Path.GetFullPath(Path.Combine(workTreeRoot, project.Path));
         var venv = VenvLocator.Locate(directory, project.Configuration?.Venv, environment);
-        if (venv.Path is not { } venvPath)
+
+        // The venv comes first: a lock is selected by the venv's markers (and, for Pipfile.lock, by what it holds).
+        // Opt-in (SPEC sec. 4.4): ask the venv's own pip, for environments whose metadata HookGuard cannot read alone.
+        var installed = venv.Path is not { } venvPath ? null
+            : config.InstalledSource == InstalledSource.Pip ? PipInstalledReader.Read(venvPath, environment)
+            : VenvReader.Read(venvPath, environment);
+
+        var policy = policyOverride ?? project.Configuration?.Policy ?? config.Policy;
+        var choice = DeclarationChoice.Choose(project, policy, project.Configuration?.Authoritative ?? config.Authoritative);
+        var declared = Declared(project, choice, installed);
+        if (installed is null)
         {
             return new ProjectVerdict(project, declared, venv, null, null);
         }
 
-        // Opt-in (SPEC sec. 4.4): ask the venv's own pip, for environments whose metadata HookGuard cannot read alone.
-        var installed = config.InstalledSource == InstalledSource.Pip
-            ? PipInstalledReader.Read(venvPath, environment)
-            : VenvReader.Read(venvPath, environment);
-        var policy = policyOverride ?? project.Configuration?.Policy ?? config.Policy;
-        var report = DriftChecker.Compare(declared, installed, policy, config.Ignore, new ProjectIdentity(project.Path, directory));
+        var report = DriftChecker.Compare(declared, installed, choice.Policy, config.Ignore, new ProjectIdentity(project.Path, directory));
         return new ProjectVerdict(project, declared, venv, installed, report);
+    }
+
+    private DeclaredSet Declared(LocatedProject project, DeclarationChoice choice, InstalledSet? installed)
+    {
+        if (choice.File is not { } file)
+        {
+            return DeclaredSetResolver.Resolve(project.RequirementFiles, readFile, environment);
+        }
+
+        var content = readFile(file) ?? throw new DeclarationFileError(new SourceLocation(file, 1), "could not open the file");
+        var installedNames = installed is null
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : installed.Distributions.Select(distribution => distribution.NormalizedName).ToHashSet(StringComparer.Ordinal);
+        var input = new DeclarationInput(
+            project.Path, file, content, readFile, installed?.Environment, project.Configuration?.Groups ?? config.Groups, installedNames);
+        return DeclarationReaders.Read(choice.Format, input);
     }
 }

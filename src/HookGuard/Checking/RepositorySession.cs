@@ -17,7 +17,7 @@ public sealed class RepositorySession : IDisposable
         Location = location;
         Config = config;
         Index = index;
-        Projects = new ProjectLocator(config, new IndexRepositoryPaths(index));
+        Projects = new ProjectLocator(config, new IndexRepositoryPaths(index), StagedFileReader.For(index, location.WorkTreeRoot));
     }
 
     public RepositoryLocation Location { get; }
@@ -43,7 +43,8 @@ public sealed class RepositorySession : IDisposable
         {
             throw new UserError(
                 $"No project holds {string.Join(", ", selection.PathsOutsideAnyProject.Select(path => $"'{path}'"))}: " +
-                $"a project is a directory with a requirement file ({string.Join(", ", Config.Requirements)}) in the index, or a [[project]] in .hookguard.toml.");
+                $"a project is a directory with a requirement file ({string.Join(", ", Config.Requirements)}), a lock file, a Pipfile or a " +
+                "pyproject.toml with [project] or [tool.poetry] in the index, or a [[project]] in .hookguard.toml.");
         }
 
         return selection.Projects;

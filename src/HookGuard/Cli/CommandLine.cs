@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HookGuard.Commands;
 using HookGuard.Core.Configuration;
+using HookGuard.Core.Declarations;
 using HookGuard.Core.Installed;
 using HookGuard.Core.Packaging;
 using HookGuard.Core.Requirements;
@@ -46,7 +47,7 @@ public static class CommandLine
 
             return error.ExitCode;
         }
-        catch (Exception badInput) when (badInput is RequirementFileError or ConfigError or VenvFormatException or PackagingFormatException)
+        catch (Exception badInput) when (badInput is RequirementFileError or DeclarationFileError or ConfigError or VenvFormatException or PackagingFormatException)
         {
             // Malformed input names its own file and line (SPEC sec. 7): say it as it is, exit 2, nothing changed.
             context.Error.WriteLine($"hookguard: {badInput.Message}");

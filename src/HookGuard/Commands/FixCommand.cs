@@ -31,7 +31,7 @@ public static class FixCommand
         {
             // Projects are found through the index, as the hook finds them; a new project's file may not be added yet.
             context.Error.WriteLine(
-                $"hookguard: no project to fix: no {string.Join(" or ", config.Requirements)} in the index. " +
+                $"hookguard: no project to fix: no {string.Join(" or ", config.Requirements)} (nor a lock or pyproject.toml) in the index. " +
                 "Add the requirement file first (git add requirements.txt), or declare the project in .hookguard.toml.");
             return ExitCodes.InSync;
         }

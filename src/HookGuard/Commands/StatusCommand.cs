@@ -2,6 +2,7 @@ using System.CommandLine;
 using HookGuard.Checking;
 using HookGuard.Cli;
 using HookGuard.Configuration;
+using HookGuard.Core.Declarations;
 using HookGuard.Core.Drift;
 using HookGuard.Core.Projects;
 using HookGuard.Git;
@@ -31,10 +32,10 @@ public static class StatusCommand
 
         var config = ConfigFile.Load(location.WorkTreeRoot);
         using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
-        var projects = new ProjectLocator(config, new IndexRepositoryPaths(index)).All();
+        var projects = new ProjectLocator(config, new IndexRepositoryPaths(index), StagedFileReader.For(index, location.WorkTreeRoot)).All();
         if (projects.Count == 0)
         {
-            output.WriteLine($"Projects: none (no {string.Join(" or ", config.Requirements)} in the index)");
+            output.WriteLine($"Projects: none (no {string.Join(" or ", config.Requirements)}, lock file, Pipfile or pyproject.toml project in the index)");
             return ExitCodes.InSync;
         }
 
@@ -44,7 +45,19 @@ public static class StatusCommand
         {
             var verdict = checker.Check(project);
             output.WriteLine($"Project {RepoPath.Display(project.Path)}:");
-            output.WriteLine($"  requirement files: {string.Join(", ", verdict.Declared.Files)}");
+            if (project.Declarations.Count == 0 || project.RequirementFiles.Count > 0)
+            {
+                output.WriteLine($"  requirement files: {string.Join(", ", verdict.Declared.Format == DeclarationFormat.RequirementFiles ? verdict.Declared.Files : project.RequirementFiles)}");
+            }
+
+            if (project.Declarations.Count > 0)
+            {
+                output.WriteLine($"  declaration files: {string.Join(", ", project.Declarations.Select(file => file.Path))}");
+                var authoritative = verdict.Declared.Format == DeclarationFormat.RequirementFiles
+                    ? "the requirement files"
+                    : $"{verdict.Declared.Files.FirstOrDefault()} ({verdict.Declared.Tool.Name})";
+                output.WriteLine($"  authoritative: {authoritative}");
+            }
             output.WriteLine($"  venv: {(verdict.Venv.Path is { } venv ? $"{venv} ({HowFound(verdict.Venv.Rule)})" : "none found")}");
             output.WriteLine($"  policy: {((verdict.Report?.Policy ?? config.PolicyFor(project.Path)) == Policy.TopLevel ? "top-level" : "freeze")}");
             var summary = verdict.Report switch

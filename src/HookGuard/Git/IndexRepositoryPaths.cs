@@ -22,5 +22,7 @@ public sealed class IndexRepositoryPaths(StagedIndex index) : IRepositoryPaths
         }
     }
 
+    public IEnumerable<string> FilesStartingWith(string prefix) => index.PathsStartingWith(prefix);
+
     private static int SegmentCount(ReadOnlySpan<char> relative) => relative.Count('/') + 1;
 }

@@ -111,7 +111,14 @@ public sealed class StagedIndex : IDisposable
     public IReadOnlyList<string> PathsUnder(string directory)
     {
         var trimmed = directory.Replace('\\', '/').Trim('/');
-        var prefix = trimmed.Length == 0 ? [] : Encoding.UTF8.GetBytes(trimmed + "/");
+        return PathsWithPrefix(trimmed.Length == 0 ? [] : Encoding.UTF8.GetBytes(trimmed + "/"));
+    }
+
+    /// <summary>The stage-0 paths that start with <paramref name="prefix"/> (any characters, not only a directory), in index order.</summary>
+    public IReadOnlyList<string> PathsStartingWith(string prefix) => PathsWithPrefix(Encoding.UTF8.GetBytes(prefix));
+
+    private List<string> PathsWithPrefix(byte[] prefix)
+    {
         var paths = new List<string>();
         for (var position = LowerBound(prefix);
              position < _index.Entries.Count && _index.Entries[position].PathBytes.Span.StartsWith(prefix);

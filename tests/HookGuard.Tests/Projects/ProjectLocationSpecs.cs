@@ -201,5 +201,14 @@ public sealed class ProjectLocationSpecs
                 yield return path;
             }
         }
+
+        public IEnumerable<string> FilesStartingWith(string prefix)
+        {
+            foreach (var path in inner.FilesStartingWith(prefix))
+            {
+                PathsListed++;
+                yield return path;
+            }
+        }
     }
 }
