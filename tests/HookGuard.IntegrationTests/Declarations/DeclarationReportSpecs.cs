@@ -28,6 +28,8 @@ public sealed class DeclarationReportSpecs(LockedProjects locks)
         var api = Assert.Single(document.RootElement.GetProperty("projects").EnumerateArray());
         Assert.Equal("services/api", api.GetProperty("path").GetString());
         Assert.False(api.GetProperty("inSync").GetBoolean());
+        Assert.Equal("uv.lock", api.GetProperty("declaration").GetString());
+        Assert.Equal("uv", api.GetProperty("tool").GetString());
         var files = api.GetProperty("requirementFiles").EnumerateArray().Select(file => file.GetString()).ToArray();
         Assert.Equal("services/api/uv.lock", files[0]);
         var finding = Assert.Single(api.GetProperty("findings").EnumerateArray());
