@@ -23,10 +23,11 @@ internal static class DependencyParser
         return new ParsedRequirement(name, url, extras, specifier, marker, markerStart);
     }
 
-    /// <summary>A whole marker expression, nothing after it.</summary>
-    public static MarkerGroup ParseMarker(string source)
+    /// <summary>A whole marker expression, nothing after it; <paramref name="lockFileVariables"/> admits PEP 751's
+    /// <c>extras</c> and <c>dependency_groups</c>.</summary>
+    public static MarkerGroup ParseMarker(string source, bool lockFileVariables = false)
     {
-        var tokenizer = new DependencyTokenizer(source);
+        var tokenizer = new DependencyTokenizer(source, lockFileVariables);
         var marker = ParseMarkerGroup(tokenizer);
         tokenizer.Expect(TokenKind.End, "end of marker expression");
         return marker;

@@ -33,7 +33,7 @@ internal enum TokenKind
 /// matching that one rule at the current position, with the same regular-expression semantics
 /// (word boundaries, greedy runs with backtracking, <c>$</c> before a final newline).
 /// </summary>
-internal sealed partial class DependencyTokenizer(string source)
+internal sealed partial class DependencyTokenizer(string source, bool lockFileVariables = false)
 {
     private static readonly string[] Variables =
     [
@@ -43,6 +43,10 @@ internal sealed partial class DependencyTokenizer(string source)
         "platform.machine", "platform_python_implementation", "platform.python_implementation",
         "python_implementation", "implementation_name", "implementation_version", "extra",
     ];
+
+    // PEP 751 adds two set-valued variables for lock files (https://peps.python.org/pep-0751/#packages-marker);
+    // packaging 25 accepts them everywhere, pip 24.2's packaging 24.1 nowhere, so only lock readers ask for them.
+    private static readonly string[] LockFileVariables = ["extras", "dependency_groups"];
 
     private static readonly string[] Operators = ["===", "==", "~=", "!=", "<=", ">=", "<", ">"];
 
@@ -118,6 +122,9 @@ internal sealed partial class DependencyTokenizer(string source)
             case TokenKind.Variable:
                 foreach (var variable in Variables)
                     if (Keyword(variable) is var length and >= 0) return length;
+                if (lockFileVariables)
+                    foreach (var variable in LockFileVariables)
+                        if (Keyword(variable) is var length and >= 0) return length;
                 return -1;
             case TokenKind.Specifier:
             {

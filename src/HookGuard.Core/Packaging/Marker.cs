@@ -32,6 +32,18 @@ public sealed class Marker
         return new Marker(text, DependencyParser.ParseMarker(text));
     }
 
+    /// <summary>
+    /// Parses a marker of a lock file, where PEP 751 adds the set-valued variables <c>extras</c> and
+    /// <c>dependency_groups</c> (https://packaging.python.org/en/latest/specifications/pylock-toml/#packages-marker),
+    /// as packaging 25's grammar does; throws <see cref="PackagingFormatException"/>. <see cref="Parse"/> keeps rejecting
+    /// them, as pip's packaging 24.1 does in requirement files.
+    /// </summary>
+    public static Marker ParseLockFile(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new Marker(text, DependencyParser.ParseMarker(text, lockFileVariables: true));
+    }
+
     internal static Marker FromParsed(string text, MarkerGroup expression) => new(text, expression);
 
     /// <summary>The marker as packaging prints it (<c>str(Marker)</c>): double quotes, single spaces.</summary>
@@ -49,12 +61,55 @@ public sealed class Marker
     public bool Evaluate(MarkerEnvironment environment, string? extra = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return EvaluateGroup(_expression, environment, extra ?? "");
+        return EvaluateGroup(_expression, environment, new Context(extra ?? "", null, null));
+    }
+
+    /// <summary>
+    /// Evaluates in a lock file's context, as packaging 25's <c>Marker.evaluate(context="lock_file")</c>: PEP 751's
+    /// <c>extras</c> and <c>dependency_groups</c> are the chosen extras and groups, compared with <c>in</c> and
+    /// <c>not in</c> after PEP 503 normalization (https://peps.python.org/pep-0751/#packages-marker); <c>extra</c> is not
+    /// defined there.
+    /// </summary>
+    /// <exception cref="PackagingFormatException">
+    /// As <see cref="Evaluate(MarkerEnvironment, string?)"/>; also when the marker uses <c>extra</c>, or compares a set
+    /// variable with anything but <c>'name' in</c> / <c>'name' not in</c> (packaging fails on those too).
+    /// </exception>
+    public bool Evaluate(MarkerEnvironment environment, IReadOnlySet<string> extras, IReadOnlySet<string> dependencyGroups)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(extras);
+        ArgumentNullException.ThrowIfNull(dependencyGroups);
+        return EvaluateGroup(_expression, environment, new Context("", extras, dependencyGroups));
+    }
+
+    /// <summary>The variables the marker compares and the literal each is compared with, in the order written.</summary>
+    internal IEnumerable<(string Variable, string Value)> Comparisons() => ComparisonsOf(_expression);
+
+    private static IEnumerable<(string Variable, string Value)> ComparisonsOf(MarkerGroup group)
+    {
+        foreach (var atom in group.Atoms)
+        {
+            if (atom is MarkerGroup nested)
+            {
+                foreach (var pair in ComparisonsOf(nested)) yield return pair;
+            }
+            else if (atom is MarkerComparison { Left: var left, Right: var right })
+            {
+                if (left.IsVariable && !right.IsVariable) yield return (left.Text, right.Text);
+                else if (right.IsVariable && !left.IsVariable) yield return (right.Text, left.Text);
+            }
+        }
+    }
+
+    /// <summary>What a marker is evaluated against besides the interpreter: metadata's one <c>extra</c>, or a lock's sets.</summary>
+    private readonly record struct Context(string Extra, IReadOnlySet<string>? Extras, IReadOnlySet<string>? DependencyGroups)
+    {
+        public bool IsLockFile => Extras is not null;
     }
 
     // _evaluate_markers: split the flat list into or-groups; true if any group is all true.
     // Every comparison is evaluated (no short-circuit), so errors surface as they do in packaging.
-    private bool EvaluateGroup(MarkerGroup group, MarkerEnvironment environment, string extra)
+    private bool EvaluateGroup(MarkerGroup group, MarkerEnvironment environment, Context extra)
     {
         var anyGroupTrue = false;
         var currentGroupTrue = true;
@@ -76,8 +131,14 @@ public sealed class Marker
         return anyGroupTrue | currentGroupTrue;
     }
 
-    private bool EvaluateComparison(MarkerComparison comparison, MarkerEnvironment environment, string extra)
+    private bool EvaluateComparison(MarkerComparison comparison, MarkerEnvironment environment, Context extra)
     {
+        if (comparison.Left.Text is "extras" or "dependency_groups" && comparison.Left.IsVariable
+            || comparison.Right.Text is "extras" or "dependency_groups" && comparison.Right.IsVariable)
+        {
+            return EvaluateSetComparison(comparison, extra);
+        }
+
         // packaging looks the environment up by whichever side is not on the left: with a quoted string on the
         // left, the right side's text is the key even when it too is a quoted string.
         string key, left, right;
@@ -103,10 +164,42 @@ public sealed class Marker
         return Compare(left, comparison.Operator, right);
     }
 
-    private string Lookup(string key, MarkerEnvironment environment, string extra) =>
-        key == "extra" ? extra
+    private string Lookup(string key, MarkerEnvironment environment, Context extra) =>
+        key == "extra"
+            ? extra.IsLockFile
+                ? throw new PackagingFormatException($"Marker '{Text}' uses 'extra', which a lock file's markers cannot (they use 'extras')")
+                : extra.Extra
         : environment[key] ?? throw new PackagingFormatException(
             $"Marker '{Text}' compares two quoted strings; '{key}' is not an environment marker variable");
+
+    // packaging 25 _normalize and _eval_op: "'name' in extras" is set membership of the PEP 503 normalized name.
+    private bool EvaluateSetComparison(MarkerComparison comparison, Context extra)
+    {
+        var variable = comparison.Left.IsVariable ? comparison.Left.Text : comparison.Right.Text;
+        var set = variable == "extras" ? extra.Extras : extra.DependencyGroups;
+        if (set is null)
+        {
+            throw new PackagingFormatException($"Marker '{Text}' uses '{variable}', which only a lock file's markers define");
+        }
+
+        if (comparison.Left.IsVariable || comparison.Operator is not ("in" or "not in"))
+        {
+            throw new PackagingFormatException($"Marker '{Text}' can only test a name with 'in' or 'not in' {variable}");
+        }
+
+        var name = PackageName.Normalize(comparison.Left.Text);
+        var contains = false;
+        foreach (var member in set)
+        {
+            if (PackageName.Normalize(member) == name)
+            {
+                contains = true;
+                break;
+            }
+        }
+
+        return comparison.Operator == "in" ? contains : !contains;
+    }
 
     /// <summary>
     /// <c>_eval_op</c>: a version comparison when <c>op + rhs</c> is a valid specifier and <paramref name="left"/>
