@@ -8,17 +8,29 @@ namespace HookGuard.Core.Toml;
 public abstract class TomlNode(int line)
 {
     /// <summary>1-based line where the value (or a table's header, or its first key) is written.</summary>
-    public int Line { get; } = line;
+    public int Line { get; private protected set; } = line;
 
     /// <summary>What the value is, in words for messages: "a string", "a table", ...</summary>
     public abstract string Kind { get; }
 }
 
 /// <summary>A table: a <c>[header]</c> table, an inline <c>{ ... }</c> table, or one implied by a dotted key.</summary>
-public sealed class TomlTable(int line) : TomlNode(line)
+public sealed class TomlTable : TomlNode
 {
-    private readonly List<KeyValuePair<string, TomlNode>> _entries = [];
+    private readonly List<KeyValuePair<string, TomlNode>> _entries;
     private Dictionary<string, TomlNode>? _index;
+
+    public TomlTable(int line)
+        : this(line, TomlTableOrigin.Header)
+    {
+    }
+
+    internal TomlTable(int line, TomlTableOrigin origin, int capacity = 0)
+        : base(line)
+    {
+        Origin = origin;
+        _entries = new List<KeyValuePair<string, TomlNode>>(capacity);
+    }
 
     public override string Kind => "a table";
 
@@ -28,10 +40,17 @@ public sealed class TomlTable(int line) : TomlNode(line)
     /// <summary>The value of <paramref name="key"/>, or null.</summary>
     public TomlNode? this[string key] => TryGet(key, out var value) ? value : null;
 
+    /// <summary>How the parser came to create this table; decides what may still be added to it (TOML 1.0, "Table").</summary>
+    internal TomlTableOrigin Origin { get; set; }
+
+    /// <summary>For <see cref="TomlTableOrigin.Dotted"/>: the table section (counted from 0) whose dotted keys made it.</summary>
+    internal int DottedSection { get; set; }
+
     public bool TryGet(string key, out TomlNode value)
     {
-        if (_entries.Count <= 8)
+        if (_index is null)
         {
+            // Most tables of a lock file (a wheel, a dependency) have a handful of keys: a scan beats hashing.
             foreach (var entry in _entries)
             {
                 if (string.Equals(entry.Key, key, StringComparison.Ordinal))
@@ -45,7 +64,6 @@ public sealed class TomlTable(int line) : TomlNode(line)
             return false;
         }
 
-        _index ??= _entries.ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal);
         return _index.TryGetValue(key, out value!);
     }
 
@@ -53,26 +71,83 @@ public sealed class TomlTable(int line) : TomlNode(line)
     internal void Add(string key, TomlNode value)
     {
         _entries.Add(new KeyValuePair<string, TomlNode>(key, value));
-        _index?.Add(key, value);
+        if (_index is not null)
+        {
+            _index.Add(key, value);
+        }
+        else if (_entries.Count > 8)
+        {
+            // Past a few keys, an index keeps the duplicate-key checks of a wide table linear overall.
+            _index = new Dictionary<string, TomlNode>(_entries.Count * 2, StringComparer.Ordinal);
+            foreach (var entry in _entries)
+            {
+                _index.Add(entry.Key, entry.Value);
+            }
+        }
+    }
+
+    /// <summary>Moves the table's line to the <c>[header]</c> that defines it after a longer header implied it.</summary>
+    internal void DefineAt(int line)
+    {
+        Origin = TomlTableOrigin.Header;
+        Line = line;
     }
 }
 
 /// <summary>An array, <c>[a, b]</c>, or the tables of an array of tables (<c>[[name]]</c>).</summary>
-public sealed class TomlArray(int line) : TomlNode(line)
+public sealed class TomlArray : TomlNode
 {
-    private readonly List<TomlNode> _items = [];
+    private readonly List<TomlNode> _items;
+
+    public TomlArray(int line)
+        : this(line, isArrayOfTables: false)
+    {
+    }
+
+    internal TomlArray(int line, bool isArrayOfTables, int capacity = 0)
+        : base(line)
+    {
+        IsArrayOfTables = isArrayOfTables;
+        _items = new List<TomlNode>(capacity);
+    }
 
     public override string Kind => "an array";
 
     public IReadOnlyList<TomlNode> Items => _items;
 
+    /// <summary>True for the tables of <c>[[name]]</c> headers; false for an array value, which can never be extended.</summary>
+    public bool IsArrayOfTables { get; }
+
     internal void Add(TomlNode item) => _items.Add(item);
 }
 
-/// <summary>A string, after TOML's escapes are decoded.</summary>
-public sealed class TomlString(int line, string value) : TomlNode(line)
+/// <summary>A string, after TOML's escapes are decoded (on first use of <see cref="Value"/>).</summary>
+public sealed class TomlString : TomlNode
 {
-    public string Value { get; } = value;
+    private readonly TomlSource? _source;
+    private readonly int _start;
+    private readonly int _length;
+    private readonly TomlStringForm _form;
+    private string? _value;
+
+    public TomlString(int line, string value)
+        : base(line)
+    {
+        _value = value;
+    }
+
+    /// <summary>A string the parser has validated, decoded from <paramref name="source"/> only when asked for.</summary>
+    internal TomlString(int line, TomlSource source, int start, int length, TomlStringForm form)
+        : base(line)
+    {
+        _source = source;
+        _start = start;
+        _length = length;
+        _form = form;
+    }
+
+    /// <summary>The decoded text.</summary>
+    public string Value => _value ??= TomlStringDecoder.Decode(_source!.Bytes.AsSpan(_start, _length), _form);
 
     public override string Kind => "a string";
 }
@@ -102,9 +177,54 @@ public sealed class TomlBoolean(int line, bool value) : TomlNode(line)
 }
 
 /// <summary>An offset or local date-time, date or time, kept as written (no reader here needs its value).</summary>
-public sealed class TomlDateTime(int line, string text) : TomlNode(line)
+public sealed class TomlDateTime : TomlNode
 {
-    public string Text { get; } = text;
+    private readonly TomlSource? _source;
+    private readonly int _start;
+    private readonly int _length;
+    private string? _text;
+
+    public TomlDateTime(int line, string text)
+        : base(line)
+    {
+        _text = text;
+    }
+
+    internal TomlDateTime(int line, TomlSource source, int start, int length)
+        : base(line)
+    {
+        _source = source;
+        _start = start;
+        _length = length;
+    }
+
+    /// <summary>The date, time or date-time exactly as written (ASCII, so no decoding is involved).</summary>
+    public string Text => _text ??= System.Text.Encoding.ASCII.GetString(_source!.Bytes, _start, _length);
 
     public override string Kind => "a date";
+}
+
+/// <summary>How a table came to exist; TOML forbids defining a table twice and extending inline tables.</summary>
+internal enum TomlTableOrigin : byte
+{
+    /// <summary>The document itself.</summary>
+    Root,
+
+    /// <summary>Named on the way to a longer header (<c>a</c> in <c>[a.b]</c>); a later <c>[a]</c> may still define it.</summary>
+    Implicit,
+
+    /// <summary>Defined by its own <c>[header]</c> (or <see cref="TomlTable(int)"/>).</summary>
+    Header,
+
+    /// <summary>One element of an array of tables (<c>[[a]]</c>).</summary>
+    ArrayElement,
+
+    /// <summary>Made by dotted keys (<c>a.b = 1</c>) in a table section: closed to headers and to later sections.</summary>
+    Dotted,
+
+    /// <summary>An inline table value: nothing may be added to it, ever.</summary>
+    Inline,
+
+    /// <summary>Made by dotted keys inside an inline table: open only while that inline table is being read.</summary>
+    InlineDotted,
 }
