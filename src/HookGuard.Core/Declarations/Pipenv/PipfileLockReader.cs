@@ -198,8 +198,8 @@ public static class PipfileLockReader
 
         // pipenv reads the Pipfile in text mode (universal newlines), so a CRLF inside a multi-line string hashes as LF.
         var pipfile = TomlDocument.Parse(pipfilePath, NormalizeNewlines(pipfileBytes));
-        var actual = PipfileHash.Compute(pipfile);
-        if (actual is null || string.Equals(actual, recorded, StringComparison.Ordinal))
+        var candidates = PipfileHash.Candidates(pipfile);
+        if (candidates.Count == 0 || candidates.Contains(recorded, StringComparer.Ordinal))
         {
             return [];
         }

@@ -112,7 +112,10 @@ public static class PylockReader
                 selectedNames.Add(normalized, package.Line);
             }
 
-            if ((package["directory"] as TomlTable)?["editable"] is TomlBoolean { Value: true })
+            // The project itself: an editable directory (uv), or the lock's own directory, editable or not (pip lock
+            // writes `[packages.directory] path = "."` for the project it locked).
+            if (package["directory"] is TomlTable directory
+                && (directory["editable"] is TomlBoolean { Value: true } || directory["path"] is TomlString { Value: "." or "./" }))
             {
                 own.Add(PackageName.Normalize(name));
                 continue;

@@ -199,6 +199,20 @@ public sealed class PipfileLockReaderSpecs
     }
 
     [Fact]
+    public void A_lock_written_by_a_pipenv_before_plette_which_filled_in_pypi_python_org_is_not_stale()
+    {
+        // pypa/pipenv's own Pipfile.lock of 2018 records this era's hash (found by the corpus check, not a guess): the
+        // sha256 of {"_meta":{"requires":{},"sources":[{"name":"pypi","url":"https://pypi.python.org/simple",...}]},...}.
+        const string pipfile = "[packages]\nrequests = \"*\"\n";
+
+        var fresh = PipfileLockReader.Read(Input(LockWithHash("a0e63f8a0d1e3df046dc19b3ffbaaedfa151afc12af5a5b960ae7393952f8679"), pipfile: pipfile));
+        var edited = PipfileLockReader.Read(Input(LockWithHash("a0e63f8a0d1e3df046dc19b3ffbaaedfa151afc12af5a5b960ae7393952f8679"), pipfile: pipfile + "six = \"*\"\n"));
+
+        Assert.Empty(fresh.Stale);
+        Assert.Single(edited.Stale);
+    }
+
+    [Fact]
     public void A_pipfile_with_crlf_line_ends_hashes_as_pipenv_reads_it_in_text_mode()
     {
         var set = PipfileLockReader.Read(Input(LockWithHash(RealHashWithSource), pipfile: RealPipfileWithSource.Replace("\n", "\r\n")));

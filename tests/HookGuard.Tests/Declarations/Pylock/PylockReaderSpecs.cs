@@ -74,6 +74,29 @@ public sealed class PylockReaderSpecs
     }
 
     [Fact]
+    public void The_locks_own_directory_is_the_project_even_when_pip_lock_writes_it_without_editable()
+    {
+        // pip lock writes the project it locked as [packages.directory] path = "." (found in the corpus check).
+        const string pipLock = """
+            lock-version = "1.0"
+            created-by = "pip"
+
+            [[packages]]
+            name = "archverse-coc"
+            directory = { path = "." }
+
+            [[packages]]
+            name = "vendored"
+            directory = { path = "./vendor/lib" }
+            """;
+
+        var set = Read(pipLock, Linux312);
+
+        Assert.Equal(["archverse-coc"], set.OwnNames);
+        Assert.Equal(["vendored"], Texts(set));
+    }
+
+    [Fact]
     public void Chosen_extras_and_groups_replace_the_defaults()
     {
         // Act
