@@ -41,6 +41,41 @@ public sealed class DeclarationReportSpecs(LockedProjects locks)
         Assert.Contains("uv sync", finding.GetProperty("fix").GetString());
     }
 
+    [Fact]
+    public async Task Status_lists_the_declaration_and_lock_files_and_which_one_is_authoritative()
+    {
+        var project = locks["poetry"];
+        using var repo = new GuardedRepo(locks.Venvs);
+        await repo.VenvAsync("services/api", "alpha==1.0", "child==1.0", "parent==1.0");
+        repo.WriteAndStage([.. project.Files("services/api"), ("services/api/requirements.txt", "alpha==1.0\n")]);
+
+        var result = repo.HookGuard("status");
+
+        UserFacing.AssertNoStackTrace(result);
+        Assert.Contains("Project services/api:", result.StandardOutput);
+        Assert.Contains("  requirement files: services/api/requirements.txt", result.StandardOutput);
+        Assert.Contains("  declaration files: services/api/poetry.lock, services/api/pyproject.toml", result.StandardOutput);
+        Assert.Contains("  authoritative: services/api/poetry.lock (poetry)", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Authoritative_requirements_compares_with_the_requirement_file_instead_of_the_lock()
+    {
+        var project = locks["uv"];
+        using var repo = new GuardedRepo(locks.Venvs);
+        await repo.VenvAsync("services/api", "alpha==2.0", "child==1.0", "parent==1.0");
+        repo.WriteAndStage([
+            .. project.Files("services/api"),
+            ("services/api/requirements.txt", "alpha==2.0\nchild==1.0\nparent==1.0\n"),
+            (".hookguard.toml", "authoritative = \"requirements\"\n"),
+        ]);
+
+        var againstRequirements = repo.HookGuard("check");
+
+        Assert.Equal(0, againstRequirements.ExitCode);
+        Assert.Contains("services/api: in sync", againstRequirements.StandardOutput);
+    }
+
     /// <summary>A PEP 621 project declaring only <c>parent</c>, which requires <c>child</c> (Requires-Dist in its wheel).</summary>
     private static readonly (string Path, string Content)[] TopLevelProject =
     [
