@@ -167,6 +167,22 @@ public static class PoetryLockReader
             }
         }
 
+        // Poetry 2.2+ reads PEP 735 [dependency-groups] as groups too, installed by default unless
+        // [tool.poetry.group.NAME] marks them optional (found by the corpus check: a lock recording groups = ["dev"] from
+        // [dependency-groups] alone).
+        if (pyproject?["dependency-groups"] is TomlTable pep735)
+        {
+            foreach (var (name, _) in pep735.Entries)
+            {
+                var optional = ((poetry?["group"] as TomlTable)?[name] as TomlTable)?["optional"] is TomlBoolean { Value: true };
+                if (!optional || chosen?.Contains(name, StringComparer.OrdinalIgnoreCase) == true)
+                {
+                    groups.Add(name);
+                    groups.Add(PackageName.Normalize(name));
+                }
+            }
+        }
+
         return groups;
     }
 

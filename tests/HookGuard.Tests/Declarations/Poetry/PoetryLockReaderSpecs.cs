@@ -199,6 +199,42 @@ public sealed class PoetryLockReaderSpecs
     }
 
     [Fact]
+    public void A_PEP_735_dependency_group_is_installed_by_default_as_Poetry_2_2_does()
+    {
+        // Found by the corpus check (a Poetry 2.3 lock of a project declaring only [dependency-groups]).
+        const string pyproject = """
+            [project]
+            name = "demo"
+            version = "0.1.0"
+            requires-python = ">=3.10"
+            dependencies = []
+
+            [dependency-groups]
+            dev = ["pytest (>=9)"]
+            """;
+        const string lockText = """
+            [[package]]
+            name = "pytest"
+            version = "9.0.2"
+            optional = false
+            python-versions = ">=3.10"
+            groups = ["dev"]
+            files = []
+
+            [metadata]
+            lock-version = "2.1"
+            python-versions = ">=3.10"
+            content-hash = "0"
+            """;
+
+        // Act
+        var set = PoetryLockReader.Read(Input(lockText, pyproject, Linux311));
+
+        // Assert
+        Assert.Equal(["pytest==9.0.2"], Selected(set));
+    }
+
+    [Fact]
     public void An_optional_group_the_user_chose_is_selected()
     {
         // Act
