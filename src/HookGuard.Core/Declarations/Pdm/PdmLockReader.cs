@@ -151,6 +151,16 @@ public static class PdmLockReader
             }
         }
 
+        // PDM 2.20+ (lock_version 4.5) installs PEP 735 [dependency-groups] as dev groups by default: a real lock of a
+        // project declaring only [dependency-groups] dev records groups = ["default", "dev"] (found by the corpus check).
+        if (pyproject?["dependency-groups"] is TomlTable pep735)
+        {
+            foreach (var (name, _) in pep735.Entries)
+            {
+                groups.Add(name);
+            }
+        }
+
         return groups;
     }
 

@@ -109,6 +109,37 @@ public sealed class PdmLockReaderSpecs
     }
 
     [Fact]
+    public void A_PEP_735_dependency_group_is_a_default_dev_group_as_pdm_installs_it()
+    {
+        // Found by the corpus check: pdm recorded groups = ["default", "dev"] for a project whose only dev is PEP 735's.
+        const string lockText = """
+            [metadata]
+            groups = ["default", "dev"]
+            strategy = ["inherit_metadata"]
+            lock_version = "4.5.0"
+            content_hash = "sha256:0"
+
+            [[package]]
+            name = "pytest"
+            version = "9.0.2"
+            groups = ["dev"]
+            """;
+        const string pyproject = """
+            [project]
+            name = "app"
+            version = "0.1.0"
+            dependencies = []
+
+            [dependency-groups]
+            dev = ["pytest>=9"]
+            """;
+
+        var set = PdmLockReader.Read(Input(lockText, Linux311, pyproject: pyproject));
+
+        Assert.Equal(["pytest==9.0.2"], set.Requirements.Select(entry => entry.Text));
+    }
+
+    [Fact]
     public void Without_groups_in_the_lock_the_default_and_dev_groups_are_walked_from_the_pyproject()
     {
         var set = PdmLockReader.Read(Input(Lock, Linux311, pyproject: Pyproject));
