@@ -24,11 +24,14 @@ namespace HookGuard.Core.Declarations.Pdm;
 /// </remarks>
 public static class PdmLockReader
 {
+    // The artifacts' hashes of each package, which nothing here reads (PdmPackage checks only that they are an array).
+    private static readonly TomlUnreadValues Unread = new(("package", "files"));
+
     /// <exception cref="DeclarationFileError">Invalid TOML, an unknown lock_version, a package without name or version.</exception>
     public static DeclaredSet Read(DeclarationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var root = TomlDocument.Parse(input.File, input.Content);
+        var root = TomlDocument.Parse(input.File, input.Content, Unread);
         var metadata = root["metadata"] as TomlTable
             ?? throw new DeclarationFileError(new SourceLocation(input.File, root["metadata"]?.Line ?? 1), "pdm.lock has no [metadata] table");
         var lockVersion = CheckLockVersion(input.File, metadata);
