@@ -19,8 +19,6 @@ The summary is rendered with cmark-gfm (GitHub's Markdown) and read as HTML tabl
                                       temporary RUNNER_TEMP shared by the scenarios.
 Needs python3-yaml and cmark-gfm (installed by .ci/run); fails, naming the tool, when one is missing.
 """
-import base64
-import hashlib
 import html.parser
 import os
 import re
@@ -29,9 +27,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(REPO, "tests"))
+from python_fixtures import build_wheel  # noqa: E402  (the tests folder is not a package)
 
 try:
     import yaml
@@ -161,25 +160,6 @@ def run_action(action, inputs, workspace, runner_temp, base_env):
 
 
 # ------------------------------------------------------------------------------------------------- real fixtures
-
-def build_wheel(directory, name, version):
-    """A minimal pure-Python wheel (PEP 427): one module and its dist-info, RECORD with hashes."""
-    tag = f"{name}-{version}"
-    files = {
-        f"{name}.py": f"VERSION = {version!r}\n",
-        f"{tag}.dist-info/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
-        f"{tag}.dist-info/WHEEL": "Wheel-Version: 1.0\nGenerator: run_action.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
-    }
-    record = []
-    for path, text in files.items():
-        digest = base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=").decode()
-        record.append(f"{path},sha256={digest},{len(text.encode())}")
-    record.append(f"{tag}.dist-info/RECORD,,")
-    files[f"{tag}.dist-info/RECORD"] = "\n".join(record) + "\n"
-    with zipfile.ZipFile(os.path.join(directory, f"{tag}-py3-none-any.whl"), "w") as wheel:
-        for path, text in files.items():
-            wheel.writestr(path, text)
-
 
 def make_venv(path, wheelhouse, *names):
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", path], check=True)
