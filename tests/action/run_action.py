@@ -224,6 +224,28 @@ def render(summary_path):
     return markdown, rendered, parser.tables
 
 
+def gitlab_job():
+    """The .gitlab-ci.yml job documented in docs/readme/ci.md (the yaml block that starts with '# .gitlab-ci.yml')."""
+    with open(os.path.join(REPO, "docs", "readme", "ci.md"), encoding="utf-8") as file:
+        blocks = re.findall(r"```yaml\n(.*?)```", file.read(), re.S)
+    documented = [block for block in blocks if block.startswith("# .gitlab-ci.yml")]
+    check(len(documented) == 1, "docs/readme/ci.md must hold one yaml block starting with '# .gitlab-ci.yml'")
+    return yaml.safe_load(documented[0])["hookguard"]
+
+
+def run_gitlab_script(job, project_dir, hookguard_prefix, base_env):
+    """Runs the job's script: lines as GitLab's shell executor does (bash, errexit); the built HookGuard is put where
+    the job's before_script would have built it (.hookguard, from the cache)."""
+    os.symlink(hookguard_prefix, os.path.join(project_dir, ".hookguard"))
+    script = "set -eo pipefail\n" + "\n".join(job["script"]) + "\n"
+    result = subprocess.run(["bash", "--noprofile", "--norc", "-c", script], cwd=project_dir, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, stdin=subprocess.DEVNULL,
+                            env={**base_env, "CI_PROJECT_DIR": project_dir})
+    for artifact in job["artifacts"]["paths"]:
+        check(os.path.isfile(os.path.join(project_dir, artifact)), f"gitlab: the job did not write its artifact {artifact}")
+    return result.returncode, result.stdout
+
+
 # ------------------------------------------------------------------------------------------------------ scenarios
 
 def main():
@@ -303,7 +325,18 @@ def main():
         check("<pre><code>hookguard: " in rendered and ".hookguard.toml" in rendered and "&lt;b&gt;" in rendered,
               f"bad input: the error is not shown as a code block in\n{rendered}")
 
-        print(f"run_action.py: OK, 3 scenarios in {time.monotonic() - started:.0f}s")
+        print("==> GitLab: the documented job's script, in the in-sync and the drift repository")
+        job = gitlab_job()
+        prefix = os.path.join(runner_temp, "hookguard")
+        status, log = run_gitlab_script(job, in_sync, prefix, base_env)
+        check(status == 0, f"gitlab in sync: the job exited {status}\n{log}")
+        status, log = run_gitlab_script(job, drift, prefix, base_env)
+        check(status == 1, f"gitlab drift: the job exited {status}, not 1\n{log}")
+        check("undeclared: beta 2.0 is installed but not declared" in log, f"gitlab drift: the log does not name beta\n{log}")
+        markdown, rendered, tables = render(os.path.join(drift, "hookguard-report.md"))
+        check(len(tables) == 2 and all(len(row) == 5 for row in tables[1]), f"gitlab drift: report tables\n{rendered}")
+
+        print(f"run_action.py: OK, 3 scenarios and the GitLab job in {time.monotonic() - started:.0f}s")
     finally:
         shutil.rmtree(temp, ignore_errors=True)
 
