@@ -20,6 +20,7 @@ public static class ReportWriters
     {
         ReportFormat.Json => new JsonReportWriter(),
         ReportFormat.GitHub => new GitHubReportWriter(),
+        ReportFormat.Markdown => new MarkdownReportWriter(),
         _ => new TextReportWriter(color),
     };
 }

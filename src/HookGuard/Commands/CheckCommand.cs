@@ -20,8 +20,8 @@ public static class CheckCommand
         var all = new Option<bool>("--all") { Description = "Check every project in the repository, not only those the staged change touches." };
         var autostage = SharedOptions.Autostage();
         var policy = SharedOptions.Policy();
-        var format = new Option<string>("--format") { Description = "text, json or github.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "github");
+        var format = new Option<string>("--format") { Description = "text, json, github (Actions annotations) or markdown (a CI job summary).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "github", "markdown");
         var paths = new Argument<string[]>("PATH") { Description = "Projects to check.", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("check", "Compare the staged requirement files of the touched projects with their venvs.")
         {
@@ -31,7 +31,7 @@ public static class CheckCommand
             parsed.GetValue(all),
             parsed.GetValue(autostage),
             SharedOptions.ParsePolicy(parsed.GetValue(policy)),
-            parsed.GetValue(format) switch { "json" => ReportFormat.Json, "github" => ReportFormat.GitHub, _ => ReportFormat.Text },
+            parsed.GetValue(format) switch { "json" => ReportFormat.Json, "github" => ReportFormat.GitHub, "markdown" => ReportFormat.Markdown, _ => ReportFormat.Text },
             parsed.GetValue(paths) ?? [])));
         return command;
     }
