@@ -15,7 +15,7 @@ public sealed class PreCommitFrameworkSpecs(WheelhouseVenvs venvs) : IClassFixtu
     [MemberData(nameof(Managers))]
     public async Task A_commit_is_blocked_on_drift_and_passes_once_the_requirements_match(string manager)
     {
-        using var setup = await FrameworkRepo.CreateAsync(venvs, manager, hookArguments: "");
+        using var setup = FrameworkRepo.Create(venvs, manager, hookArguments: "");
         await setup.Repo.VenvAsync("", "alpha==1.0", "gamma==0.3");
         setup.Repo.WriteAndStage(("app.py", "print('changed')\n"));
 
@@ -38,7 +38,7 @@ public sealed class PreCommitFrameworkSpecs(WheelhouseVenvs venvs) : IClassFixtu
     [MemberData(nameof(Managers))]
     public async Task The_check_reads_the_staged_requirements_while_the_framework_has_stashed_unstaged_edits(string manager)
     {
-        using var setup = await FrameworkRepo.CreateAsync(venvs, manager, hookArguments: "");
+        using var setup = FrameworkRepo.Create(venvs, manager, hookArguments: "");
         await setup.Repo.VenvAsync("", "alpha==1.0", "gamma==0.3");
         setup.Repo.WriteAndStage(("requirements.txt", "alpha==1.0\ngamma==0.3\n"));
         setup.Repo.Write("requirements.txt", "alpha==1.0\n# unstaged: would be drift if read from disk\n");
@@ -52,9 +52,28 @@ public sealed class PreCommitFrameworkSpecs(WheelhouseVenvs venvs) : IClassFixtu
 
     [Theory]
     [MemberData(nameof(Managers))]
+    public async Task Commit_all_is_checked_against_gits_temporary_index(string manager)
+    {
+        using var setup = FrameworkRepo.Create(venvs, manager, hookArguments: "");
+        await setup.Repo.VenvAsync("", "alpha==1.0", "gamma==0.3");
+        setup.Repo.Write("requirements.txt", "alpha==1.0\ngamma==0.3\n"); // tracked, not staged: only `commit -a` takes it
+
+        setup.Repo.WriteAndStage(("app.py", "print('changed')\n"));
+
+        var blocked = setup.Repo.GitCommit([], null, setup.Environment);
+        UserFacing.AssertBlocked(blocked);
+        Assert.Contains("gamma 0.3", blocked.StandardOutput + blocked.StandardError);
+        var result = setup.Repo.GitCommit(["-a"], null, setup.Environment);
+
+        UserFacing.AssertPassed(result);
+        Assert.Equal("alpha==1.0\ngamma==0.3\n", setup.Repo.HeadText("requirements.txt"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Managers))]
     public async Task Autostage_is_refused_under_the_framework_and_the_commit_stays_blocked_with_the_index_untouched(string manager)
     {
-        using var setup = await FrameworkRepo.CreateAsync(venvs, manager, hookArguments: "--autostage");
+        using var setup = FrameworkRepo.Create(venvs, manager, hookArguments: "--autostage");
         await setup.Repo.VenvAsync("", "alpha==1.0", "gamma==0.3");
         setup.Repo.WriteAndStage(("app.py", "print('changed')\n"));
 
@@ -84,7 +103,7 @@ public sealed class PreCommitFrameworkSpecs(WheelhouseVenvs venvs) : IClassFixtu
 
         public GuardedRepo Repo { get; }
 
-        public static async Task<FrameworkRepo> CreateAsync(WheelhouseVenvs venvs, string manager, string hookArguments)
+        public static FrameworkRepo Create(WheelhouseVenvs venvs, string manager, string hookArguments)
         {
             var executable = manager == "prek" ? HookManagerTools.Prek : HookManagerTools.PreCommit;
             var repo = new GuardedRepo(venvs);
@@ -99,7 +118,6 @@ public sealed class PreCommitFrameworkSpecs(WheelhouseVenvs venvs) : IClassFixtu
                     (".pre-commit-config.yaml", $"repos:\n- repo: {source}\n  rev: {revision}\n  hooks:\n  - id: hookguard-system{arguments}\n"));
                 var install = repo.Repo.Run(executable, ["install"], environment: environment);
                 Assert.True(install.ExitCode == 0, $"{manager} install failed: {install}");
-                await Task.CompletedTask;
                 return new FrameworkRepo(repo, environment);
             }
             catch
@@ -108,6 +126,8 @@ public sealed class PreCommitFrameworkSpecs(WheelhouseVenvs venvs) : IClassFixtu
                 throw;
             }
         }
+
+        public IReadOnlyDictionary<string, string?> Environment => _environment;
 
         public GitCommandResult Commit() => Repo.GitCommit([], null, _environment);
 
