@@ -221,6 +221,8 @@ direct_checks() {
         = "[('undeclared', 'boto', '1.0', 'requirements.txt')]" ] || fail "check --format json: wrong findings: $(cat "$out")"
     same check-github 1 check --all --format github
     grep -q '^::error file=requirements.txt' "$out" || { cat "$out"; fail "check --format github: no ::error annotation"; }
+    same check-markdown 1 check --all --format markdown
+    grep -q '^| requirements.txt | undeclared | boto | ' "$out" || { cat "$out"; fail "check --format markdown: no finding row"; }
     same status-drift 1 status
 
     say "the hook: install, a blocked commit, an autostaged commit, uninstall"

@@ -3,6 +3,7 @@ using HookGuard.Checking;
 using HookGuard.Cli;
 using HookGuard.Configuration;
 using HookGuard.Core.Configuration;
+using HookGuard.Core.Declarations;
 using HookGuard.Core.Drift;
 using HookGuard.Core.Projects;
 using HookGuard.Core.Reporting;
@@ -121,8 +122,7 @@ public static class CheckPhases
         var locator = new ProjectLocator(config, new IndexRepositoryPaths(index), index.ReadStagedBytes);
         var projects = locator.ForStagedPaths(changes.Select(change => change.Path));
         lap("project location (ProjectLocator.ForStagedPaths)");
-        var declared = projects.Select(project => DeclaredSetResolver.Resolve(project.RequirementFiles, index.ReadStagedBytes, Variable)).ToArray();
-        lap("read staged requirement blobs + parse");
+        // The venv first, as ProjectChecker does: a lock is selected by the venv's markers.
         var installed = projects.Select(project =>
         {
             var directory = Path.GetFullPath(Path.Combine(location.WorkTreeRoot, project.Path));
@@ -130,8 +130,19 @@ public static class CheckPhases
             return VenvReader.Read(venv.Path!, Variable);
         }).ToArray();
         lap("read venvs (VenvLocator + VenvReader.Read)");
+        var choices = projects.Select(project => DeclarationChoice.Choose(
+            project, project.Configuration?.Policy ?? config.Policy, project.Configuration?.Authoritative ?? config.Authoritative)).ToArray();
+        var declarationBlobs = choices.Select(choice => choice.File is { } file ? index.ReadStagedBytes(file) : null).ToArray();
+        lap("read staged declaration blobs (lock, pyproject.toml, ...)");
+        var declared = projects.Select((project, i) => choices[i].File is { } file
+            ? DeclarationReaders.Read(choices[i].Format, new DeclarationInput(
+                project.Path, file, declarationBlobs[i]!, index.ReadStagedBytes, installed[i].Environment,
+                project.Configuration?.Groups ?? config.Groups,
+                installed[i].Distributions.Select(distribution => distribution.NormalizedName).ToHashSet(StringComparer.Ordinal)))
+            : DeclaredSetResolver.Resolve(project.RequirementFiles, index.ReadStagedBytes, Variable)).ToArray();
+        lap("parse declared sets (requirement files, or the lock / declaration reader)");
         var reports = projects.Select((project, i) => DriftChecker.Compare(
-            declared[i], installed[i], config.Policy, config.Ignore,
+            declared[i], installed[i], choices[i].Policy, config.Ignore,
             new ProjectIdentity(project.Path, Path.Combine(location.WorkTreeRoot, project.Path)))).ToList();
         lap("compare (DriftChecker.Compare)");
         ReportWriters.For(ReportFormat.Text).Write(reports, TextWriter.Null);

@@ -8,7 +8,8 @@ namespace HookGuard.Core.Reporting;
 /// shows as an annotation on the requirement file
 /// (https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#setting-an-error-message).
 /// </summary>
-public sealed class GitHubReportWriter : IReportWriter
+/// <param name="quiet"><c>--quiet</c>: no log line for a project in sync; annotations are written all the same.</param>
+public sealed class GitHubReportWriter(bool quiet = false) : IReportWriter
 {
     public void Write(IReadOnlyList<DriftReport> reports, IReadOnlyList<UncheckedProject> notChecked, TextWriter output)
     {
@@ -21,7 +22,7 @@ public sealed class GitHubReportWriter : IReportWriter
         foreach (var report in reports)
         {
             // A plain line for the log, then the annotations.
-            output.WriteLine(FindingText.Headline(report));
+            if (!(quiet && report.InSync)) output.WriteLine(FindingText.Headline(report));
             foreach (var finding in report.Findings)
             {
                 var properties = new StringBuilder($"file={EscapeProperty(finding.Location.File)}");

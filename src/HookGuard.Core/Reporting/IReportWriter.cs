@@ -15,11 +15,15 @@ public interface IReportWriter
 public static class ReportWriters
 {
     /// <param name="format">The requested format.</param>
-    /// <param name="color">ANSI colour in the text format; the caller decides (terminal, <c>NO_COLOR</c>).</param>
-    public static IReportWriter For(ReportFormat format, bool color = false) => format switch
+    /// <param name="color">ANSI colour in the text format; the caller decides (terminal, <c>NO_COLOR</c>, <c>FORCE_COLOR</c>).
+    /// Never in json or github: those are read by machines, which an escape sequence would only confuse.</param>
+    /// <param name="quiet"><c>--quiet</c>: nothing for projects in sync in text and github; json and markdown, which a
+    /// machine or a job summary asked for, are always whole.</param>
+    public static IReportWriter For(ReportFormat format, bool color = false, bool quiet = false) => format switch
     {
         ReportFormat.Json => new JsonReportWriter(),
-        ReportFormat.GitHub => new GitHubReportWriter(),
-        _ => new TextReportWriter(color),
+        ReportFormat.GitHub => new GitHubReportWriter(quiet),
+        ReportFormat.Markdown => new MarkdownReportWriter(),
+        _ => new TextReportWriter(color, quiet),
     };
 }

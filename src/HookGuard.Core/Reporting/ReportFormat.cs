@@ -11,4 +11,7 @@ public enum ReportFormat
 
     /// <summary>GitHub Actions workflow commands: one annotation per finding.</summary>
     GitHub,
+
+    /// <summary>GitHub-flavoured Markdown tables, for a CI job summary.</summary>
+    Markdown,
 }

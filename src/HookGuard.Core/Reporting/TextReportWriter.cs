@@ -6,7 +6,9 @@ namespace HookGuard.Core.Reporting;
 /// The report for people: per project a headline, then one line per finding naming where it applies, the package, what
 /// is declared and installed, and the command that fixes it. ANSI colour only when the caller asks for it.
 /// </summary>
-public sealed class TextReportWriter(bool color = false) : IReportWriter
+/// <param name="color">ANSI colour: the drift headline bold, the finding kind red (yellow for not-installed), the fix cyan, in sync green.</param>
+/// <param name="quiet"><c>--quiet</c>: projects in sync say nothing, so a check that passes prints nothing.</param>
+public sealed class TextReportWriter(bool color = false, bool quiet = false) : IReportWriter
 {
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";
@@ -20,6 +22,7 @@ public sealed class TextReportWriter(bool color = false) : IReportWriter
     {
         foreach (var report in reports)
         {
+            if (quiet && report.InSync) continue;
             output.WriteLine(Paint(report.InSync ? Green : Bold, FindingText.Headline(report)));
             foreach (var finding in report.Findings)
             {

@@ -11,7 +11,17 @@ public static class TomlDocument
 
     /// <summary>Parses UTF-8 <paramref name="content"/> (a BOM is skipped); <paramref name="file"/> names it in errors.</summary>
     /// <exception cref="DeclarationFileError">Not valid UTF-8 or not valid TOML, with the line of the first problem.</exception>
-    public static TomlTable Parse(string file, ReadOnlySpan<byte> content)
+    public static TomlTable Parse(string file, ReadOnlySpan<byte> content) =>
+        // The nodes keep their strings as places in these bytes, so they need a copy that outlives the caller's span.
+        Parse(file, content.ToArray());
+
+    /// <summary>
+    /// Parses UTF-8 <paramref name="content"/> in place (a BOM is skipped): the strings of the result decode from this
+    /// array when read, so the caller must not change it afterwards. Values that <paramref name="unread"/> names are
+    /// checked and dropped.
+    /// </summary>
+    /// <exception cref="DeclarationFileError">Not valid UTF-8 or not valid TOML, with the line of the first problem.</exception>
+    public static TomlTable Parse(string file, byte[] content, TomlUnreadValues? unread = null)
     {
         // TOML 1.0: "A TOML file must be a valid UTF-8 encoded Unicode document." Checked once, vectorized, so that the
         // parser can look at bytes only and strings can be decoded later without a failure path.
@@ -20,9 +30,7 @@ public static class TomlDocument
             throw new DeclarationFileError(new SourceLocation(file, LineOfInvalidUtf8(content)), "not valid TOML: the file is not UTF-8");
         }
 
-        // The nodes keep their strings as places in these bytes, so they need a copy that outlives the caller's span.
-        var bytes = content.ToArray();
-        return TomlParser.Parse(file, bytes, bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0);
+        return TomlParser.Parse(file, content, content.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0, unread);
     }
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> names it in errors.</summary>

@@ -204,6 +204,15 @@ public sealed class TomlDateTime : TomlNode
     public override string Kind => "a date";
 }
 
+/// <summary>
+/// A value the reader said it would never read (<see cref="TomlUnreadValues"/>): checked to be valid TOML, then dropped.
+/// It keeps its line, for the duplicate-key messages, and the kind of value that was written there.
+/// </summary>
+public sealed class TomlUnread(int line, string kind) : TomlNode(line)
+{
+    public override string Kind { get; } = kind;
+}
+
 /// <summary>How a table came to exist; TOML forbids defining a table twice and extending inline tables.</summary>
 internal enum TomlTableOrigin : byte
 {

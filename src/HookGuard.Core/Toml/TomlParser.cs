@@ -28,20 +28,47 @@ internal sealed class TomlParser
     private readonly TomlSource _source;
     private readonly TomlKeyCache _keys = new();
     private readonly List<string> _keyParts = new(8);
+    private readonly TomlUnreadValues? _unread;
+    // The keys of unread inline tables being checked, for their duplicate-key rule (no table is built for them).
+    private readonly List<string> _unreadInlineKeys = [];
+    private TomlUnreadValues.Section? _sectionUnread;
     private int _pos;
     private int _line = 1;
     private int _section;
 
-    private TomlParser(string file, byte[] src, int start)
+    private TomlParser(string file, byte[] src, int start, TomlUnreadValues? unread)
     {
         _file = file;
         _src = src;
         _source = new TomlSource(src);
         _pos = start;
+        _unread = unread;
+        _sectionUnread = unread?.SectionOf(_keyParts, 0);
     }
 
-    /// <summary>Parses <paramref name="src"/> from <paramref name="start"/> (past a BOM); the bytes must be valid UTF-8.</summary>
-    public static TomlTable Parse(string file, byte[] src, int start) => new TomlParser(file, src, start).Document();
+    /// <summary>
+    /// Parses <paramref name="src"/> from <paramref name="start"/> (past a BOM); the bytes must be valid UTF-8. Values
+    /// named by <paramref name="unread"/> are checked but not kept.
+    /// </summary>
+    public static TomlTable Parse(string file, byte[] src, int start, TomlUnreadValues? unread = null)
+    {
+        if (unread is null)
+        {
+            return new TomlParser(file, src, start, null).Document();
+        }
+
+        try
+        {
+            return new TomlParser(file, src, start, unread).Document();
+        }
+        catch (DeclarationFileError)
+        {
+            // Whatever the skipping pass refused, the full pass decides: it names the same line and words as a document
+            // read without skipping (the skipping checks can be stricter, as with dotted keys in an unread inline table,
+            // but never looser).
+            return new TomlParser(file, src, start, null).Document();
+        }
+    }
 
     internal static int HexValue(byte digit) => digit switch
     {
@@ -264,7 +291,9 @@ internal sealed class TomlParser
         _pos++;
         SkipWhitespace();
         // The value comes first, as in tomllib: a document with a bad value and a repeated key is reported at the value.
-        var value = Value(depth);
+        var value = !inInlineTable && count == 1 && _sectionUnread is { } unread && unread.Skips(_keyParts[first])
+            ? UnreadValue(depth)
+            : Value(depth);
         try
         {
             Assign(table, first, count, value, inInlineTable, keyStart, line);
@@ -364,6 +393,7 @@ internal sealed class TomlParser
             });
         }
 
+        _sectionUnread = _unread?.SectionOf(_keyParts, count);
         _keyParts.Clear();
         if (!At(_pos, (byte)']'))
         {
@@ -401,6 +431,7 @@ internal sealed class TomlParser
                 : $"'{KeyText(0, count - 1)}' is already {node.Kind} (line {node.Line}), not an array of tables");
         }
 
+        _sectionUnread = _unread?.SectionOf(_keyParts, count);
         _keyParts.Clear();
         if (!StartsWith(_pos, "]]"u8))
         {
@@ -560,6 +591,148 @@ internal sealed class TomlParser
 
             _pos++;
             SkipWhitespace();
+        }
+    }
+
+    // ---- values nobody reads (TomlUnreadValues) -----------------------------------------------------------------------
+
+    /// <summary>Checks a value as <see cref="Value"/> does, keeping only its line and kind.</summary>
+    private TomlUnread UnreadValue(int depth)
+    {
+        var line = _line;
+        return new TomlUnread(line, CheckUnread(depth));
+    }
+
+    /// <summary>Checks one value, building no arrays or tables; returns its kind, in words.</summary>
+    private string CheckUnread(int depth)
+    {
+        switch (_pos < _src.Length ? _src[_pos] : 0)
+        {
+            case (byte)'[':
+                CheckUnreadArray(depth + 1);
+                return "an array";
+            case (byte)'{':
+                CheckUnreadInlineTable(depth + 1);
+                return "a table";
+            // Strings are most of what is unread (URLs, hashes): checked by the same scanners, with no node built.
+            case (byte)'"' when !StartsWith(_pos, "\"\"\""u8):
+                BasicString();
+                return "a string";
+            case (byte)'\'' when !StartsWith(_pos, "'''"u8):
+                LiteralString();
+                return "a string";
+            default:
+                // Dates and numbers (upload times, sizes) without their nodes; anything else as Value reads it, errors too.
+                return DateOrTime(_line, build: false) is { } date ? date.Kind
+                    : Number(_line, build: false) is { } number ? number.Kind
+                    : Value(depth).Kind;
+        }
+    }
+
+    private void CheckUnreadArray(int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw Error(_pos, $"arrays and inline tables are nested more than {MaxDepth} deep");
+        }
+
+        _pos++;
+        SkipArraySpace();
+        while (!At(_pos, (byte)']'))
+        {
+            CheckUnread(depth);
+            SkipArraySpace();
+            if (At(_pos, (byte)']'))
+            {
+                break;
+            }
+
+            if (!At(_pos, (byte)','))
+            {
+                throw Error(_pos, $"expected ',' or ']' after an array item, found {Describe(_pos)}");
+            }
+
+            _pos++;
+            SkipArraySpace();
+        }
+
+        _pos++;
+    }
+
+    private void CheckUnreadInlineTable(int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw Error(_pos, $"arrays and inline tables are nested more than {MaxDepth} deep");
+        }
+
+        _pos++;
+        SkipWhitespace();
+        if (At(_pos, (byte)'}'))
+        {
+            _pos++;
+            return;
+        }
+
+        var keysFrom = _unreadInlineKeys.Count;
+        try
+        {
+            while (true)
+            {
+                var keyStart = _pos;
+                var first = _keyParts.Count;
+                var count = Key();
+                try
+                {
+                    if (count != 1)
+                    {
+                        // Dotted keys make tables with rules of their own; the full pass (Parse) reads this document.
+                        throw Error(keyStart, "a dotted key in an unread inline table");
+                    }
+
+                    if (!At(_pos, (byte)'='))
+                    {
+                        throw Error(_pos, $"expected '=' after the key, found {Describe(_pos)}");
+                    }
+
+                    _pos++;
+                    SkipWhitespace();
+                    CheckUnread(depth);
+                    var key = _keyParts[first];
+                    for (var i = keysFrom; i < _unreadInlineKeys.Count; i++)
+                    {
+                        if (string.Equals(_unreadInlineKeys[i], key, StringComparison.Ordinal))
+                        {
+                            throw Error(keyStart, $"duplicate key '{key}'");
+                        }
+                    }
+
+                    _unreadInlineKeys.Add(key);
+                }
+                finally
+                {
+                    _keyParts.RemoveRange(first, count);
+                }
+
+                SkipWhitespace();
+                if (At(_pos, (byte)'}'))
+                {
+                    _pos++;
+                    return;
+                }
+
+                if (!At(_pos, (byte)','))
+                {
+                    throw Error(_pos, $"expected ',' or '}}' in the inline table (which must be on one line), found {Describe(_pos)}");
+                }
+
+                _pos++;
+                SkipWhitespace();
+            }
+        }
+        finally
+        {
+            _unreadInlineKeys.RemoveRange(keysFrom, _unreadInlineKeys.Count - keysFrom);
         }
     }
 
@@ -821,7 +994,12 @@ internal sealed class TomlParser
     /// the bytes are not one. The grammar is tomllib's <c>RE_DATETIME</c> and <c>RE_LOCALTIME</c>: seconds are required,
     /// a fraction has at least one digit.
     /// </summary>
-    private TomlDateTime? DateOrTime(int line)
+    // What DateOrTime and Number return for a value that is checked but not kept (build: false).
+    private static readonly TomlDateTime UnkeptDate = new(0, "");
+    private static readonly TomlInteger UnkeptInteger = new(0, 0);
+    private static readonly TomlFloat UnkeptFloat = new(0, 0);
+
+    private TomlDateTime? DateOrTime(int line, bool build = true)
     {
         var start = _pos;
         int end;
@@ -848,7 +1026,7 @@ internal sealed class TomlParser
         }
 
         _pos = end;
-        return new TomlDateTime(line, _source, start, end - start);
+        return build ? new TomlDateTime(line, _source, start, end - start) : UnkeptDate;
     }
 
     private bool Digits(int at, int count)
@@ -929,7 +1107,7 @@ internal sealed class TomlParser
     /// An integer or float (TOML 1.0 "Integer", "Float"), or null. The grammar is tomllib's <c>RE_NUMBER</c>: no leading
     /// zeros, an underscore only between digits, a sign only on decimals, <c>0x</c>/<c>0o</c>/<c>0b</c> in lower case.
     /// </summary>
-    private TomlNode? Number(int line)
+    private TomlNode? Number(int line, bool build = true)
     {
         var start = _pos;
         if (At(start, (byte)'0') && start + 2 < _src.Length && _src[start + 1] is (byte)'x' or (byte)'o' or (byte)'b')
@@ -976,6 +1154,19 @@ internal sealed class TomlParser
         }
 
         _pos = p;
+        if (!build)
+        {
+            // Still parsed: an integer out of range is an error whether or not anyone reads it.
+            if (isFloat)
+            {
+                ParseFloat(start, p);
+                return UnkeptFloat;
+            }
+
+            ParseDecimal(start, p);
+            return UnkeptInteger;
+        }
+
         return isFloat ? new TomlFloat(line, ParseFloat(start, p)) : new TomlInteger(line, ParseDecimal(start, p));
     }
 

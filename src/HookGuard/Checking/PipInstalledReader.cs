@@ -20,7 +20,17 @@ public static class PipInstalledReader
     public static InstalledSet Read(string venvPath, Func<string, string?> environment)
     {
         var fromMetadata = VenvReader.Read(venvPath, environment);
-        var python = OperatingSystem.IsWindows() ? Path.Combine(venvPath, "Scripts", "python.exe") : Path.Combine(venvPath, "bin", "python");
+        // The interpreter of the venv's own layout; a venv made for the other system (a Windows venv seen from WSL) has
+        // one this machine cannot run, and HookGuard never tries: its metadata is read instead, or nothing is.
+        var madeForWindows = fromMetadata.Environment.OsName == "nt";
+        if (madeForWindows != OperatingSystem.IsWindows())
+        {
+            throw new UserError(
+                $"installed-source = \"pip\": the venv at {venvPath} was made for {(madeForWindows ? "Windows" : "a POSIX system")}, " +
+                "so its Python cannot run on this machine. Set installed-source = \"metadata\" in .hookguard.toml to read its metadata instead.");
+        }
+
+        var python = madeForWindows ? Path.Combine(venvPath, "Scripts", "python.exe") : Path.Combine(venvPath, "bin", "python");
         var report = Inspect(python, venvPath);
 
         try

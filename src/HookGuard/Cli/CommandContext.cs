@@ -14,8 +14,30 @@ public sealed record CommandContext(
     public string? GetEnvironmentVariable(string name) =>
         Environment.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
-    /// <summary>Colour only on a terminal, and never with NO_COLOR set (https://no-color.org).</summary>
-    public bool UseColor => OutputIsTerminal && !Environment.ContainsKey("NO_COLOR");
+    /// <summary>How much a command says (<c>--quiet</c>, <c>--verbose</c>); set by <see cref="OutputOptions"/>.</summary>
+    public Verbosity Verbosity { get; init; } = Verbosity.Normal;
+
+    /// <summary>
+    /// Colour on a terminal only, unless the environment says otherwise: <c>NO_COLOR</c> with any non-empty value turns
+    /// it off (https://no-color.org), and wins over everything, as SPEC sec. 2 says ("NO_COLOR disables colour");
+    /// <c>FORCE_COLOR</c> with any non-empty value turns it on when the output is not a terminal (https://force-color.org).
+    /// force-color.org's reference code would let FORCE_COLOR win; a user who set NO_COLOR asked for no colour at all.
+    /// Empty values count as unset, as both pages say.
+    /// </summary>
+    public bool UseColor =>
+        GetEnvironmentVariable("NO_COLOR") is null && (GetEnvironmentVariable("FORCE_COLOR") is not null || OutputIsTerminal);
+
+    /// <summary>With <c>--verbose</c>, one line of what was read, on the error stream (stdout stays the report, for pipes).</summary>
+    public void Trace(string line)
+    {
+        if (Verbosity == Verbosity.Verbose)
+        {
+            Error.WriteLine("hookguard: " + line);
+        }
+    }
+
+    /// <summary>Where a command's success messages go: nowhere with <c>--quiet</c>.</summary>
+    public TextWriter SuccessOut => Verbosity == Verbosity.Quiet ? TextWriter.Null : Out;
 
     public bool Debug => GetEnvironmentVariable("HOOKGUARD_DEBUG") is "1";
 
@@ -30,8 +52,8 @@ public sealed record CommandContext(
 
         return new CommandContext(
             System.Environment.CurrentDirectory,
-            Console.Out,
-            Console.Error,
+            StandardStreams.Output(),
+            StandardStreams.Error(),
             variables,
             !Console.IsOutputRedirected);
     }

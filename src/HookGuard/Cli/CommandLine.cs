@@ -77,6 +77,12 @@ public static class CommandLine
         root.Subcommands.Add(CheckCommand.Define(context));
         root.Subcommands.Add(FixCommand.Define(context));
         root.Subcommands.Add(StatusCommand.Define(context));
+        root.WithExamples(
+            ("guard the repository you are in", "hookguard install"),
+            ("what is guarded, and the verdict", "hookguard status"),
+            ("what CI runs", "hookguard check --all --format github"),
+            ("the options of one command", "hookguard check --help"));
+        HelpText.Install(root);
         return root;
     }
 }

@@ -20,18 +20,24 @@ public static class CheckCommand
         var all = new Option<bool>("--all") { Description = "Check every project in the repository, not only those the staged change touches." };
         var autostage = SharedOptions.Autostage();
         var policy = SharedOptions.Policy();
-        var format = new Option<string>("--format") { Description = "text, json or github.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "github");
+        var format = new Option<string>("--format") { Description = "text, json, github (Actions annotations) or markdown (a CI job summary).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "github", "markdown");
         var paths = new Argument<string[]>("PATH") { Description = "Projects to check.", Arity = ArgumentArity.ZeroOrMore };
+        var output = new OutputOptions();
         var command = new Command("check", "Compare the staged requirement files of the touched projects with their venvs.")
         {
             all, autostage, policy, format, paths,
         };
-        command.SetAction(parsed => Run(context, new Options(
+        output.AddTo(command);
+        command.WithExamples(
+            ("what the pre-commit hook runs", "hookguard check"),
+            ("every project, as CI runs it", "hookguard check --all --format github"),
+            ("one project, fixing drift into the commit", "hookguard check services/api --autostage"));
+        command.SetAction(parsed => Run(output.Apply(context, parsed), new Options(
             parsed.GetValue(all),
             parsed.GetValue(autostage),
             SharedOptions.ParsePolicy(parsed.GetValue(policy)),
-            parsed.GetValue(format) switch { "json" => ReportFormat.Json, "github" => ReportFormat.GitHub, _ => ReportFormat.Text },
+            parsed.GetValue(format) switch { "json" => ReportFormat.Json, "github" => ReportFormat.GitHub, "markdown" => ReportFormat.Markdown, _ => ReportFormat.Text },
             parsed.GetValue(paths) ?? [])));
         return command;
     }
@@ -57,7 +63,9 @@ public static class CheckCommand
             : session.Projects.ForStagedPaths(index.ListStagedChanges().Select(change => change.Path));
 
         var checker = new ProjectChecker(location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, options.Policy);
-        var verdicts = projects.Select(checker.Check).ToArray();
+        context.Trace($"repository {location.WorkTreeRoot}; {projects.Count} project{(projects.Count == 1 ? "" : "s")} to check" +
+            (options.All ? " (--all)" : options.Paths.Length > 0 ? " (named)" : " (touched by the staged change)"));
+        var verdicts = projects.Select(project => Timed(context, checker, project)).ToArray();
 
         var blockOnMissingVenv = config.OnMissingVenv == MissingVenvAction.Block;
         foreach (var missing in verdicts.Where(verdict => verdict.VenvMissing))
@@ -78,7 +86,7 @@ public static class CheckCommand
         var notChecked = verdicts.Where(verdict => verdict.VenvMissing)
             .Select(verdict => new UncheckedProject(verdict.Project.Path, "no virtualenv found", blockOnMissingVenv))
             .ToArray();
-        ReportWriters.For(options.Format, context.UseColor).Write(reports, notChecked, context.Out);
+        ReportWriters.For(options.Format, context.UseColor, quiet: context.Verbosity == Verbosity.Quiet).Write(reports, notChecked, context.Out);
 
         if (blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing))
         {
@@ -86,6 +94,14 @@ public static class CheckCommand
         }
 
         return reports.All(report => report.InSync) ? ExitCodes.InSync : ExitCodes.Drift;
+    }
+
+    private static ProjectVerdict Timed(CommandContext context, ProjectChecker checker, LocatedProject project)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var verdict = checker.Check(project);
+        context.Trace(VerdictTrace.For(verdict, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+        return verdict;
     }
 
     /// <summary>

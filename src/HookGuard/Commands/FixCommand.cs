@@ -16,8 +16,13 @@ public static class FixCommand
     public static Command Define(CommandContext context)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Projects to fix (default: every project).", Arity = ArgumentArity.ZeroOrMore };
+        var output = new OutputOptions();
         var command = new Command("fix", "Rewrite requirement files in the work tree to match the venvs.") { paths };
-        command.SetAction(parsed => Run(context, parsed.GetValue(paths) ?? []));
+        output.AddTo(command);
+        command.WithExamples(
+            ("every project, then review and stage", "hookguard fix && git diff"),
+            ("one project", "hookguard fix services/api"));
+        command.SetAction(parsed => Run(output.Apply(context, parsed), parsed.GetValue(paths) ?? []));
         return command;
     }
 
@@ -39,8 +44,11 @@ public static class FixCommand
         var checker = new ProjectChecker(
             location.WorkTreeRoot, config, path => WorkTreeFile.Read(Path.Combine(location.WorkTreeRoot, path)), context.GetEnvironmentVariable, null);
         var exitCode = ExitCodes.InSync;
-        foreach (var verdict in projects.Select(checker.Check))
+        foreach (var project in projects)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var verdict = checker.Check(project);
+            context.Trace(VerdictTrace.For(verdict, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
             var where = RepoPath.Display(verdict.Project.Path);
             if (verdict.Report is not { } report)
             {
@@ -66,10 +74,10 @@ public static class FixCommand
                         break;
                     case EditedFile edited:
                         WorkTreeFile.ReplaceAtomically(Path.Combine(location.WorkTreeRoot, file), edited.Content);
-                        context.Out.WriteLine($"{file}: fixed");
+                        context.SuccessOut.WriteLine($"{file}: fixed");
                         foreach (var change in edited.Changes)
                         {
-                            context.Out.WriteLine($"  {change}");
+                            context.SuccessOut.WriteLine($"  {change}");
                         }
 
                         break;
@@ -85,7 +93,7 @@ public static class FixCommand
 
             if (report.InSync)
             {
-                context.Out.WriteLine($"{where}: in sync");
+                context.SuccessOut.WriteLine($"{where}: in sync");
             }
         }
 

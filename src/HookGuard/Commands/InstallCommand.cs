@@ -15,11 +15,16 @@ public static class InstallCommand
         {
             Description = "When a foreign hook has replaced HookGuard's and an earlier saved hook is in the way: chain the current one and move the saved one aside (nothing is deleted).",
         };
+        var output = new OutputOptions();
         var command = new Command("install", "Install the git pre-commit hook into the repository around the current directory.")
         {
             autostage, policy, force,
         };
-        command.SetAction(parsed => Run(context, parsed.GetValue(autostage), SharedOptions.ParsePolicy(parsed.GetValue(policy)), parsed.GetValue(force)));
+        output.AddTo(command);
+        command.WithExamples(
+            ("guard this repository", "hookguard install"),
+            ("fix drift into each commit instead of blocking it", "hookguard install --autostage"));
+        command.SetAction(parsed => Run(output.Apply(context, parsed), parsed.GetValue(autostage), SharedOptions.ParsePolicy(parsed.GetValue(policy)), parsed.GetValue(force)));
         return command;
     }
 
@@ -27,23 +32,24 @@ public static class InstallCommand
     {
         var hooksDirectory = GitHooksDirectory.Find(context.WorkingDirectory);
         var settings = new HookSettings(RecordedExecutable.Resolve(context, Environment.ProcessPath), autostage, policy);
+        context.Trace($"hooks directory {hooksDirectory}; recorded executable {settings.ExecutablePath}");
         var result = HookInstaller.Install(hooksDirectory, settings, force);
 
-        context.Out.WriteLine(result.Outcome switch
+        context.SuccessOut.WriteLine(result.Outcome switch
         {
             HookInstallOutcome.Installed => $"Installed the HookGuard pre-commit hook: {result.HookPath}",
             HookInstallOutcome.Updated => $"Updated the HookGuard pre-commit hook: {result.HookPath}",
             _ => $"The HookGuard pre-commit hook is already installed, unchanged: {result.HookPath}",
         });
-        context.Out.WriteLine($"It runs: {settings.ExecutablePath} check{string.Concat(settings.CheckArguments.Select(argument => " " + argument))}");
+        context.SuccessOut.WriteLine($"It runs: {settings.ExecutablePath} check{string.Concat(settings.CheckArguments.Select(argument => " " + argument))}");
         if (result.MovedAsideHookPath is not null)
         {
-            context.Out.WriteLine($"Moved the hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
+            context.SuccessOut.WriteLine($"Moved the hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
         }
 
         if (result.ChainedHookPath is not null)
         {
-            context.Out.WriteLine($"The hook that was there before runs first and can still block the commit: {result.ChainedHookPath}");
+            context.SuccessOut.WriteLine($"The hook that was there before runs first and can still block the commit: {result.ChainedHookPath}");
         }
 
         // core.hooksPath inside the work tree (Husky.Net's .husky): the hook is now a change to a tracked or untracked file

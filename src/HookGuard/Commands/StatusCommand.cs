@@ -19,6 +19,7 @@ public static class StatusCommand
     public static Command Define(CommandContext context)
     {
         var command = new Command("status", "Show the hook, the projects found, their venvs and requirement files, and the verdict.");
+        command.WithExamples(("in any directory of the repository", "hookguard status"));
         command.SetAction(_ => Run(context));
         return command;
     }

@@ -9,15 +9,20 @@ public static class UninstallCommand
 {
     public static Command Define(CommandContext context)
     {
+        var output = new OutputOptions();
         var command = new Command("uninstall", "Remove HookGuard's pre-commit hook, restoring any hook it replaced.");
-        command.SetAction(_ => Run(context));
+        output.AddTo(command);
+        command.WithExamples(("unguard this repository", "hookguard uninstall"));
+        command.SetAction(parsed => Run(output.Apply(context, parsed)));
         return command;
     }
 
     private static int Run(CommandContext context)
     {
-        var result = HookInstaller.Uninstall(GitHooksDirectory.Find(context.WorkingDirectory));
-        context.Out.WriteLine(result.Outcome switch
+        var hooksDirectory = GitHooksDirectory.Find(context.WorkingDirectory);
+        context.Trace($"hooks directory {hooksDirectory}");
+        var result = HookInstaller.Uninstall(hooksDirectory);
+        context.SuccessOut.WriteLine(result.Outcome switch
         {
             HookUninstallOutcome.Removed => $"Removed the HookGuard pre-commit hook: {result.HookPath}",
             HookUninstallOutcome.RemovedAndRestored => $"Removed the HookGuard pre-commit hook and restored the hook it had replaced: {result.HookPath}",

@@ -16,38 +16,55 @@ internal sealed record SiteDirectory(string Path, SiteKind Kind);
 /// </summary>
 internal static class SiteDirectories
 {
-    public static IReadOnlyList<SiteDirectory> Of(string venvPath, PyvenvConfig config, (int Major, int Minor) python, Func<string, string?> environment, bool isWindows)
+    /// <remarks>
+    /// A venv of another system's layout (a Windows venv read from WSL) with <c>include-system-site-packages = true</c>
+    /// sees its base Python's site-packages, which must then be reachable from here (WSL's <c>/mnt/c</c>), or the
+    /// venv cannot be read truthfully and <see cref="VenvFormatException"/> says so. The user site of the other
+    /// system's user is not knowable from here and is left out.
+    /// </remarks>
+    public static IReadOnlyList<SiteDirectory> Of(
+        string venvPath, PyvenvConfig config, string configFile, (int Major, int Minor) python, VenvLayout layout, HostPlatform host, Func<string, string?> environment)
     {
         var result = new List<SiteDirectory>();
-        foreach (var dir in SitePackagesUnder(venvPath, python, isWindows))
+        foreach (var dir in SitePackagesUnder(venvPath, python, layout))
             result.Add(new SiteDirectory(dir, SiteKind.Venv));
 
         if (config.IncludeSystemSitePackages)
         {
-            if (UserSitePackages(python, environment, isWindows) is { } user && Directory.Exists(user))
+            var native = layout.Kind == host.NativeLayout;
+            var isWindows = layout.Kind == VenvLayoutKind.Windows;
+            if (native && UserSitePackages(python, environment, isWindows) is { } user && Directory.Exists(user))
                 result.Add(new SiteDirectory(user, SiteKind.User));
             if (config.Home is { } home)
             {
+                var reachable = native ? home
+                    : host.NativeLayout == VenvLayoutKind.Posix ? WindowsPath.OnThisPosixMachine(home)
+                    : null;
+                if (reachable is null)
+                {
+                    throw new VenvFormatException(configFile, 0,
+                        $"include-system-site-packages = true, but this {(isWindows ? "Windows" : "POSIX")} venv's base Python ('{home}') " +
+                        "cannot be reached from this machine, so the packages the venv sees cannot be read. Check the venv on the system " +
+                        "that made it, or recreate it without --system-site-packages.");
+                }
+
                 // 'home' is the directory of the base executable: PREFIX/bin on POSIX, PREFIX itself on Windows.
-                var basePrefix = isWindows ? home : Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(home));
+                var basePrefix = isWindows ? reachable : Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(reachable));
                 if (basePrefix is not null)
-                    foreach (var dir in SitePackagesUnder(basePrefix, python, isWindows))
+                    foreach (var dir in SitePackagesUnder(basePrefix, python, isWindows ? new VenvLayout(VenvLayoutKind.Windows, WindowsSitePackagesOf(basePrefix)) : layout))
                         result.Add(new SiteDirectory(dir, SiteKind.Base));
             }
         }
         return result;
     }
 
-    /// <summary>The purelib directory pip installs into (<c>sysconfig.get_path("purelib")</c>) for a venv.</summary>
-    public static string Purelib(string prefix, (int Major, int Minor) python, bool isWindows) =>
-        isWindows
-            ? Path.Combine(prefix, "Lib", "site-packages")
-            : Path.Combine(prefix, "lib", $"python{python.Major}.{python.Minor}", "site-packages");
+    private static string? WindowsSitePackagesOf(string prefix) =>
+        CaseInsensitivePath.Find(prefix, "Lib") is { } lib ? CaseInsensitivePath.Find(lib, "site-packages") : null;
 
-    private static IEnumerable<string> SitePackagesUnder(string prefix, (int Major, int Minor) python, bool isWindows)
+    private static IEnumerable<string> SitePackagesUnder(string prefix, (int Major, int Minor) python, VenvLayout layout)
     {
-        var lib = Purelib(prefix, python, isWindows);
-        if (!isWindows)
+        var lib = layout.Purelib(prefix, python);
+        if (layout.Kind == VenvLayoutKind.Posix)
         {
             // site.getsitepackages() lists sys.platlibdir first, then 'lib' when they differ (Fedora's lib64). In a
             // venv 'lib64' is usually a symlink to 'lib': the same directory must not be read twice.

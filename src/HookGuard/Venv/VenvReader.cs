@@ -15,10 +15,16 @@ public static class VenvReader
     /// <c>HOOKGUARD_NO_CACHE</c> for the <see cref="MetadataCache"/>). Throws <see cref="VenvFormatException"/> when the directory is
     /// not a venv or a metadata file in it is malformed.
     /// </summary>
+    /// <remarks>
+    /// The venv is read by the layout it has, not by the system HookGuard runs on (<see cref="VenvLayout"/>), and its
+    /// markers are those of the system it was made for (<see cref="VenvMarkers"/>): a Windows venv checked from WSL
+    /// selects a lock's <c>sys_platform == "win32"</c> packages. Nothing in the venv is run.
+    /// </remarks>
     public static InstalledSet Read(string venvPath, Func<string, string?> environment) =>
-        Read(venvPath, environment, OperatingSystem.IsWindows());
+        Read(venvPath, environment, HostPlatformProbe.Current);
 
-    internal static InstalledSet Read(string venvPath, Func<string, string?> environment, bool isWindows)
+    /// <param name="host">The machine reading the venv (tests pass another system's, to read as Windows would).</param>
+    internal static InstalledSet Read(string venvPath, Func<string, string?> environment, HostPlatform host)
     {
         venvPath = Path.GetFullPath(venvPath);
         var configFile = Path.Combine(venvPath, "pyvenv.cfg");
@@ -37,10 +43,13 @@ public static class VenvReader
         }
 
         var config = PyvenvConfigParser.Parse(configText, configFile);
-        var python = config.PythonMajorMinor ?? PythonFromLayout(venvPath, isWindows)
-            ?? throw new VenvFormatException(configFile, 0, "has no 'version' and the venv has no lib/pythonX.Y directory to tell the Python version");
+        var layout = VenvLayout.Detect(venvPath, config, config.PythonMajorMinor, host);
+        var python = config.PythonMajorMinor ?? (layout.Kind == VenvLayoutKind.Posix ? PythonFromLayout(venvPath) : null)
+            ?? throw new VenvFormatException(configFile, 0, layout.Kind == VenvLayoutKind.Posix
+                ? "has no 'version' and the venv has no lib/pythonX.Y directory to tell the Python version"
+                : "has no 'version' (or 'version_info'), and a Windows venv's layout does not tell the Python version");
 
-        var sites = SiteDirectories.Of(venvPath, config, python, environment, isWindows);
+        var sites = SiteDirectories.Of(venvPath, config, configFile, python, layout, host, environment);
         var cache = MetadataCache.Load(venvPath, environment);
         var listings = new Dictionary<string, DirectoryListing>(StringComparer.Ordinal);
         DirectoryListing List(string directory) =>
@@ -52,7 +61,7 @@ public static class VenvReader
         var pipVersion = found.FirstOrDefault(d => d.NormalizedName == "pip")?.Metadata.Version;
         var hiddenNames = PipFreezeHiddenNames.For(pipVersion, python);
 
-        var eggLinkSites = EggLinkSites(venvPath, python, sites, isWindows, List);
+        var eggLinkSites = EggLinkSites(layout.Purelib(venvPath, python), sites, List);
         var visible = new List<InstalledDistribution>();
         var hidden = new List<InstalledDistribution>();
         foreach (var distribution in found)
@@ -61,7 +70,7 @@ public static class VenvReader
             (hiddenNames.Contains(distribution.NormalizedName) ? hidden : visible).Add(installed);
         }
 
-        return new InstalledSet(venvPath, VenvMarkerEnvironment.Of(config, python), visible) { Hidden = hidden };
+        return new InstalledSet(venvPath, VenvMarkers.For(config, python, layout.Kind, host), visible) { Hidden = hidden };
     }
 
     /// <summary>
@@ -119,11 +128,12 @@ public static class VenvReader
     /// installed distribution would cost more than the rest of reading it, and almost no venv holds any.
     /// </remarks>
     private static IReadOnlySet<string> EggLinkSites(
-        string venvPath, (int Major, int Minor) python, IReadOnlyList<SiteDirectory> sites, bool isWindows, Func<string, DirectoryListing> list)
+        string purelib, IReadOnlyList<SiteDirectory> sites, Func<string, DirectoryListing> list)
     {
-        var directories = new List<string> { SiteDirectories.Purelib(venvPath, python, isWindows) };
+        var directories = new List<string> { purelib };
         directories.AddRange(sites.Where(s => s.Kind == SiteKind.User).Select(s => s.Path));
-        var eggLinks = new HashSet<string>(isWindows ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        // Names compare as the file system that holds them does: the one of the machine reading the venv.
+        var eggLinks = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         foreach (var directory in directories)
         {
             // An unreadable or missing site directory lists nothing: it holds no egg-link pip could read either.
@@ -153,9 +163,8 @@ public static class VenvReader
     }
 
     /// <summary>The X.Y of the single <c>lib/pythonX.Y</c> directory, for a pyvenv.cfg without a version key.</summary>
-    private static (int Major, int Minor)? PythonFromLayout(string venvPath, bool isWindows)
+    private static (int Major, int Minor)? PythonFromLayout(string venvPath)
     {
-        if (isWindows) return null;
         var lib = Path.Combine(venvPath, "lib");
         if (!Directory.Exists(lib)) return null;
         var candidates = Directory.GetDirectories(lib, "python*")

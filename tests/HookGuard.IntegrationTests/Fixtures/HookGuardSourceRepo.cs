@@ -34,7 +34,8 @@ public static class HookGuardSourceRepo
             throw new InvalidOperationException($"git ls-files in {root} failed: {listed}");
         }
 
-        foreach (var relative in listed.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        // Distinct: an unmerged path is listed once per conflict stage.
+        foreach (var relative in listed.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal))
         {
             var source = Path.Combine(root, relative);
             if (!File.Exists(source))

@@ -14,7 +14,7 @@ public static class HookManagerTools
     public static string ToolsRoot =>
         Environment.GetEnvironmentVariable(ToolsVariable) is { Length: > 0 } root
             ? root
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "hookguard-ci-tools");
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "hookguard-ci");
 
     /// <summary>The Debian <c>pre-commit</c> (PATH first, so a developer's pipx install also works).</summary>
     public static string PreCommit => Find("pre-commit", ["/usr/bin/pre-commit"], "apt-get install pre-commit (.ci/run does)");

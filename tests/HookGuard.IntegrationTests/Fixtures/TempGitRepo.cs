@@ -53,7 +53,7 @@ public sealed class TempGitRepo : IDisposable
             var name = (string)entry.Key;
             if (name.StartsWith("GIT_", StringComparison.Ordinal) || name.StartsWith("PIP_", StringComparison.Ordinal)
                 || name.StartsWith("PYTHON", StringComparison.Ordinal) || name.StartsWith("HOOKGUARD_", StringComparison.Ordinal)
-                || name is "VIRTUAL_ENV" or "XDG_CONFIG_HOME" or "EMAIL")
+                || name is "VIRTUAL_ENV" or "XDG_CONFIG_HOME" or "EMAIL" or "NO_COLOR" or "FORCE_COLOR")
             {
                 variables[name] = null; // CliWrap removes a variable set to null
             }

@@ -24,7 +24,7 @@ public sealed class VenvLayoutSpecs : IDisposable
         PythonVenv.WriteFile(Path.Combine(_venv, "pyvenv.cfg"), "home = C:\\Python312\r\ninclude-system-site-packages = false\r\nversion = 3.12.1\r\n");
         PythonVenv.WriteFile(Path.Combine(_venv, "Lib", "site-packages", "Win_Pkg-1.0.dist-info", "METADATA"), PythonVenv.Metadata("Win_Pkg", "1.0"));
 
-        var installed = VenvReader.Read(_venv, NoEnvironment, isWindows: true);
+        var installed = VenvReader.Read(_venv, NoEnvironment, Hosts.Windows);
 
         Assert.Equal(["Win_Pkg"], installed.Distributions.Select(d => d.Name));
         Assert.Equal("3.12.1", installed.Environment.PythonFullVersion);
@@ -38,7 +38,7 @@ public sealed class VenvLayoutSpecs : IDisposable
         PythonVenv.WriteFile(Path.Combine(_venv, "lib64", "python3.12", "site-packages", "only64-1.dist-info", "METADATA"), PythonVenv.Metadata("only64", "1"));
         PythonVenv.WriteFile(Path.Combine(_venv, "lib", "python3.12", "site-packages", "both-32.dist-info", "METADATA"), PythonVenv.Metadata("both", "32"));
 
-        var installed = VenvReader.Read(_venv, NoEnvironment, isWindows: false);
+        var installed = VenvReader.Read(_venv, NoEnvironment, Hosts.Linux);
 
         Assert.Equal([("both", "64"), ("only64", "1")], installed.Distributions.Select(d => (d.Name, d.Version)).Order());
         Assert.Equal("3.12.1", installed.Environment.PythonFullVersion);
@@ -51,7 +51,7 @@ public sealed class VenvLayoutSpecs : IDisposable
         PythonVenv.WriteFile(Path.Combine(_venv, "lib", "python3.12", "site-packages", "once-1.dist-info", "METADATA"), PythonVenv.Metadata("once", "1"));
         Directory.CreateSymbolicLink(Path.Combine(_venv, "lib64"), "lib");
 
-        var installed = VenvReader.Read(_venv, NoEnvironment, isWindows: false);
+        var installed = VenvReader.Read(_venv, NoEnvironment, Hosts.Linux);
 
         Assert.Equal("once", Assert.Single(installed.Distributions).Name);
         Assert.Equal(Path.Combine(_venv, "lib", "python3.12", "site-packages"), installed.Distributions[0].Location);

@@ -5,34 +5,41 @@ using HookGuard.Core.Toml;
 namespace HookGuard.Core.Declarations.Pdm;
 
 /// <summary>
-/// <c>[metadata].content_hash</c> of a lock_version 4.0 <c>pdm.lock</c>, as pdm 2.2.1 computes it in
-/// <c>Project.get_content_hash</c> (pdm/project/core.py): the digest of
-/// <c>json.dumps({"sources", "dependencies", "dev-dependencies", "optional-dependencies", "requires-python", "overrides"},
-/// sort_keys=True)</c> (json's default separators <c>", "</c> and <c>": "</c>), each taken from <c>[project]</c> or
-/// <c>[tool.pdm]</c> with an empty default.
+/// <c>[metadata].content_hash</c> of a <c>pdm.lock</c>: the digest of <c>json.dumps(data, sort_keys=True)</c> (json's default
+/// separators <c>", "</c> and <c>": "</c>) over the parts of <c>pyproject.toml</c> that need a relock when they change, each
+/// from <c>[project]</c> or <c>[tool.pdm]</c> with an empty default. Which parts depends on the pdm release
+/// (<see cref="PdmHashRecipe"/>), and a lock does not record its release, only its lock_version.
 /// </summary>
-/// <remarks>
-/// Later pdm releases hash other fields (<c>overrides</c> became <c>[tool.pdm.resolution]</c>, and dependency groups
-/// joined), and a lock does not record which release wrote it, so only lock_version 4.0, which pdm 2.2.x writes, is
-/// checked; HookGuard reports no stale lock it cannot prove stale.
-/// </remarks>
 internal static class PdmContentHash
 {
     /// <summary>The hex digest with <paramref name="algorithm"/> (<c>sha256</c> or <c>md5</c>), or null when unknown.</summary>
-    public static string? Compute(TomlTable pyproject, string algorithm)
+    public static string? Compute(TomlTable pyproject, string algorithm, PdmHashRecipe recipe)
     {
         var project = pyproject["project"] as TomlTable;
         var settings = (pyproject["tool"] as TomlTable)?["pdm"] as TomlTable;
-        var data = new TomlTable(0);
-        data.Add("sources", settings?["source"] ?? new TomlArray(0));
-        data.Add("dependencies", project?["dependencies"] ?? new TomlArray(0));
-        data.Add("dev-dependencies", settings?["dev-dependencies"] ?? new TomlTable(0));
-        data.Add("optional-dependencies", project?["optional-dependencies"] ?? new TomlTable(0));
-        data.Add("requires-python", project?["requires-python"] ?? new TomlString(0, ""));
-        data.Add("overrides", settings?["overrides"] ?? new TomlTable(0));
+        var data = new List<KeyValuePair<string, PythonJson.Value>>
+        {
+            new("sources", Node(settings?["source"] ?? new TomlArray(0))),
+            new("dependencies", Node(project?["dependencies"] ?? new TomlArray(0))),
+            new("optional-dependencies", Node(project?["optional-dependencies"] ?? new TomlTable(0))),
+            new("requires-python", Node(project?["requires-python"] ?? new TomlString(0, ""))),
+        };
+        if (recipe == PdmHashRecipe.Overrides)
+        {
+            // pdm 2.2 (pdm/project/core.py, Project.get_content_hash).
+            data.Add(new("dev-dependencies", Node(settings?["dev-dependencies"] ?? new TomlTable(0))));
+            data.Add(new("overrides", Node(settings?["overrides"] ?? new TomlTable(0))));
+        }
+        else
+        {
+            // Later releases (pdm/project/project_file.py, PyProject.content_hash): [tool.pdm.resolution] whole, and the
+            // dev groups as pdm reads them, PEP 735 [dependency-groups] and [tool.pdm.dev-dependencies] in one table.
+            data.Add(new("dev-dependencies", DevGroups(pyproject["dependency-groups"] as TomlTable, settings?["dev-dependencies"] as TomlTable)));
+            data.Add(new("resolution", Node(settings?["resolution"] ?? new TomlTable(0))));
+        }
 
         var json = new StringBuilder(1024);
-        if (!PythonJson.TryWrite(json, data, ", ", ": "))
+        if (!PythonJson.TryWrite(json, new PythonJson.Object(data), ", ", ": "))
         {
             return null;
         }
@@ -45,4 +52,41 @@ internal static class PdmContentHash
             _ => null,
         };
     }
+
+    private static PythonJson.Node Node(TomlNode node) => new(node);
+
+    /// <summary>Each group's items, [dependency-groups] first, under the group's name as written.</summary>
+    private static PythonJson.Object DevGroups(TomlTable? dependencyGroups, TomlTable? devDependencies)
+    {
+        var groups = new Dictionary<string, TomlArray>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var table in new[] { dependencyGroups, devDependencies })
+        {
+            foreach (var (name, items) in table?.Entries ?? [])
+            {
+                if (!groups.TryGetValue(name, out var merged))
+                {
+                    groups[name] = merged = new TomlArray(items.Line);
+                    order.Add(name);
+                }
+
+                foreach (var item in (items as TomlArray)?.Items ?? [])
+                {
+                    merged.Add(item);
+                }
+            }
+        }
+
+        return new PythonJson.Object(order.Select(name => new KeyValuePair<string, PythonJson.Value>(name, Node(groups[name]))).ToList());
+    }
+}
+
+/// <summary>The two ways pdm has hashed <c>pyproject.toml</c> for <c>content_hash</c>.</summary>
+internal enum PdmHashRecipe
+{
+    /// <summary>pdm 2.2 (lock_version 4.0): <c>dev-dependencies</c> and <c>overrides</c> of <c>[tool.pdm]</c>.</summary>
+    Overrides,
+
+    /// <summary>Later pdm (lock_version 4.4.2 and 4.5 in real locks): <c>resolution</c>, and the dev groups with PEP 735's.</summary>
+    Resolution,
 }

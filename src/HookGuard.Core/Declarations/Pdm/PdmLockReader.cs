@@ -24,11 +24,14 @@ namespace HookGuard.Core.Declarations.Pdm;
 /// </remarks>
 public static class PdmLockReader
 {
+    // The artifacts' hashes of each package, which nothing here reads (PdmPackage checks only that they are an array).
+    private static readonly TomlUnreadValues Unread = new(("package", "files"));
+
     /// <exception cref="DeclarationFileError">Invalid TOML, an unknown lock_version, a package without name or version.</exception>
     public static DeclaredSet Read(DeclarationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var root = TomlDocument.Parse(input.File, input.Content);
+        var root = TomlDocument.Parse(input.File, input.Content, Unread);
         var metadata = root["metadata"] as TomlTable
             ?? throw new DeclarationFileError(new SourceLocation(input.File, root["metadata"]?.Line ?? 1), "pdm.lock has no [metadata] table");
         var lockVersion = CheckLockVersion(input.File, metadata);
@@ -292,7 +295,8 @@ public static class PdmLockReader
 
     private static IReadOnlyList<StaleLock> StaleCheck(string file, TomlTable metadata, string lockVersion, TomlTable? pyproject, string pyprojectPath)
     {
-        if (pyproject is null || lockVersion != "4.0" || metadata["content_hash"] is not TomlString { Value: var recorded } hashNode)
+        if (pyproject is null || Recipes(lockVersion) is not { } recipes
+            || metadata["content_hash"] is not TomlString { Value: var recorded } hashNode)
         {
             return [];
         }
@@ -303,12 +307,42 @@ public static class PdmLockReader
             return [];
         }
 
-        var actual = PdmContentHash.Compute(pyproject, recorded[..colon]);
-        if (actual is null || string.Equals(actual, recorded[(colon + 1)..], StringComparison.OrdinalIgnoreCase))
+        // Stale only when no recipe pdm may have used for this lock_version gives the recorded hash: a lock is never
+        // called stale for a release HookGuard guessed wrong.
+        foreach (var recipe in recipes)
         {
-            return [];
+            var actual = PdmContentHash.Compute(pyproject, recorded[..colon], recipe);
+            if (actual is null || string.Equals(actual, recorded[(colon + 1)..], StringComparison.OrdinalIgnoreCase))
+            {
+                return [];
+            }
         }
 
         return [new StaleLock(new SourceLocation(file, hashNode.Line), pyprojectPath, "its content_hash does not match pyproject.toml")];
+    }
+
+    /// <summary>
+    /// The hash recipes of the pdm releases that write <paramref name="lockVersion"/>, or null when HookGuard knows none
+    /// that reproduces real locks of it: 4.0 (pdm 2.2) and 4.4.2 or later, checked against the corpus of real locks;
+    /// 4.1 to 4.4.1 hashed other fields that are not reproduced, so their staleness is not checked.
+    /// </summary>
+    private static PdmHashRecipe[]? Recipes(string lockVersion)
+    {
+        if (lockVersion == "4.0")
+        {
+            return [PdmHashRecipe.Overrides];
+        }
+
+        var parts = lockVersion.Split('.');
+        var numbers = new int[3];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i >= 3 || !int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i]))
+            {
+                return null;
+            }
+        }
+
+        return (numbers[0], numbers[1], numbers[2]) is (4, 4, >= 2) or (4, 5, _) ? [PdmHashRecipe.Resolution, PdmHashRecipe.Overrides] : null;
     }
 }

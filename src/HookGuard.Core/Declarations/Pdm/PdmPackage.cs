@@ -96,7 +96,7 @@ internal sealed class PdmPackage
             var other => throw new DeclarationFileError(new SourceLocation(file, other.Line), $"'editable' of '{name}' must be true or false"),
         };
 
-        if (table["files"] is { } files && files is not TomlArray)
+        if (table["files"] is { } files && files is not (TomlArray or TomlUnread { Kind: "an array" }))
         {
             throw new DeclarationFileError(new SourceLocation(file, files.Line), $"'files' of '{name}' must be an array");
         }

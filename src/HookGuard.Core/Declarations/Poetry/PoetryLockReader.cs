@@ -15,12 +15,15 @@ namespace HookGuard.Core.Declarations.Poetry;
 /// </summary>
 public static class PoetryLockReader
 {
+    // The artifacts' hashes: `files` of each package (lock 2.x) or every key of [metadata.files] (lock 1.x).
+    private static readonly TomlUnreadValues Unread = new(("package", "files"), ("metadata.files", null));
+
     /// <exception cref="DeclarationFileError">Not TOML, no <c>[metadata]</c>, an unknown lock-version, a package without
     /// name or version, a value of the wrong type.</exception>
     public static DeclaredSet Read(DeclarationInput input)
     {
         var file = input.File;
-        var lockDocument = TomlDocument.Parse(file, input.Content);
+        var lockDocument = TomlDocument.Parse(file, input.Content, Unread);
         var metadata = lockDocument["metadata"] as TomlTable
                        ?? throw new DeclarationFileError(new SourceLocation(file, 1), "the lock has no [metadata] table (regenerate it with `poetry lock`)");
         // Poetry 1.0 wrote no lock-version; Poetry reads that as "1.0" (locker.py: metadata.get("lock-version", "1.0")).

@@ -19,6 +19,9 @@ namespace HookGuard.Core.Declarations.Pylock;
 /// </remarks>
 public static class PylockReader
 {
+    // The artifacts of each package (PEP 751 packages.sdist, packages.wheels): only whether they are there matters here.
+    private static readonly TomlUnreadValues Unread = new(("packages", "sdist"), ("packages", "wheels"));
+
     private static readonly HashSet<string> NoNames = [];
 
     /// <exception cref="DeclarationFileError">
@@ -29,7 +32,7 @@ public static class PylockReader
     public static DeclaredSet Read(DeclarationInput input)
     {
         var file = input.File;
-        var document = TomlDocument.Parse(file, input.Content);
+        var document = TomlDocument.Parse(file, input.Content, Unread);
         var reader = new Reader(file);
 
         var version = reader.RequiredString(document, "lock-version", 1);

@@ -117,6 +117,14 @@ internal sealed record UvLockFile(
     /// <summary>Reads values of the types uv writes, or fails at their line.</summary>
     private sealed class Reader(string file)
     {
+        private static readonly IReadOnlyDictionary<string, IReadOnlyList<UvEdge>> NoEdgeGroups =
+            System.Collections.ObjectModel.ReadOnlyDictionary<string, IReadOnlyList<UvEdge>>.Empty;
+
+        // A lock repeats a few marker texts on hundreds of edges: each is parsed once, and the selection, which caches
+        // evaluations by instance, evaluates it once.
+        private readonly Dictionary<string, Marker> _markers = new(StringComparer.Ordinal);
+        private readonly System.Text.StringBuilder _sourceKey = new();
+
         public UvPackage Package(TomlTable table)
         {
             var nameNode = table["name"] ?? throw Error(table.Line, "a [[package]] without a name");
@@ -133,36 +141,45 @@ internal sealed record UvLockFile(
                 throw Error(table.Line, $"package '{name}' comes from a registry but has no version");
             }
 
-            var optional = new Dictionary<string, IReadOnlyList<UvEdge>>(StringComparer.Ordinal);
+            var optional = NoEdgeGroups;
             if (OptionalTable(table, "optional-dependencies") is { } extras)
             {
-                foreach (var (extra, edges) in extras.Entries)
-                {
-                    optional[PackageName.Normalize(extra)] = Edges(edges, "optional-dependencies", extrasKey: "extra");
-                }
+                optional = EdgeGroups(extras, "optional-dependencies");
             }
 
-            var dev = new Dictionary<string, IReadOnlyList<UvEdge>>(StringComparer.Ordinal);
+            var dev = NoEdgeGroups;
             if (OptionalTable(table, "dev-dependencies") is { } groups)
             {
-                foreach (var (group, edges) in groups.Entries)
-                {
-                    dev[PackageName.Normalize(group)] = Edges(edges, "dev-dependencies", extrasKey: "extra");
-                }
+                dev = EdgeGroups(groups, "dev-dependencies");
             }
 
-            var resolutionMarkers = new List<Marker>();
+            IReadOnlyList<Marker> resolutionMarkers = [];
             if (table["resolution-markers"] is { } markers)
             {
-                foreach (var marker in Array(markers, "resolution-markers").Items)
+                var items = Array(markers, "resolution-markers").Items;
+                var parsed = new Marker[items.Count];
+                for (var i = 0; i < parsed.Length; i++)
                 {
-                    resolutionMarkers.Add(Marker(marker));
+                    parsed[i] = Marker(items[i]);
                 }
+
+                resolutionMarkers = parsed;
             }
 
             var dependencies = table["dependencies"] is { } list ? Edges(list, "dependencies", extrasKey: "extra") : [];
             return new UvPackage(name, PackageName.Normalize(name), version, table.Line, source, sourceKey, dependencies,
                 optional, dev, resolutionMarkers, OptionalTable(table, "metadata"));
+        }
+
+        private Dictionary<string, IReadOnlyList<UvEdge>> EdgeGroups(TomlTable table, string what)
+        {
+            var groups = new Dictionary<string, IReadOnlyList<UvEdge>>(table.Entries.Count, StringComparer.Ordinal);
+            foreach (var (group, edges) in table.Entries)
+            {
+                groups[PackageName.Normalize(group)] = Edges(edges, what, extrasKey: "extra");
+            }
+
+            return groups;
         }
 
         public IReadOnlyList<UvEdge> Edges(TomlNode node, string what, string extrasKey)
@@ -203,7 +220,7 @@ internal sealed record UvLockFile(
 
             var table = Table(node, "source");
             var kind = UvSourceKind.None;
-            var key = new System.Text.StringBuilder();
+            var key = _sourceKey.Clear();
             foreach (var (name, value) in table.Entries)
             {
                 // The kinds of crates/uv-resolver/src/lock/mod.rs `SourceWire`.
@@ -227,9 +244,14 @@ internal sealed record UvLockFile(
         private Marker Marker(TomlNode node)
         {
             var text = String(node, "marker");
+            if (_markers.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
             try
             {
-                return Packaging.Marker.Parse(text);
+                return _markers[text] = Packaging.Marker.Parse(text);
             }
             catch (PackagingFormatException error)
             {

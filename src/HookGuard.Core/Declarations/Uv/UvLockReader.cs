@@ -22,10 +22,13 @@ namespace HookGuard.Core.Declarations.Uv;
 /// </remarks>
 public static class UvLockReader
 {
+    // Each package's artifacts, which are most of the lock's bytes: nothing here reads them.
+    private static readonly TomlUnreadValues Unread = new(("package", "sdist"), ("package", "wheels"));
+
     /// <exception cref="DeclarationFileError">Invalid TOML, a lock version other than 1, a bad package or edge.</exception>
     public static DeclaredSet Read(DeclarationInput input)
     {
-        var document = TomlDocument.Parse(input.File, input.Content);
+        var document = TomlDocument.Parse(input.File, input.Content, Unread);
         var lockFile = UvLockFile.Parse(input.File, document);
 
         var slash = input.File.LastIndexOf('/');

@@ -16,7 +16,8 @@ namespace HookGuard.Core.Declarations.Uv;
 /// </summary>
 internal static class UvStaleCheck
 {
-    private sealed record Comparable(string Name, string Extras, SpecifierSet Specifier, Marker? Marker, string Display);
+    /// <summary>One requirement as compared; <see cref="Display"/> is built only for the message of a difference.</summary>
+    private sealed record Comparable(string Name, string Extras, SpecifierSet Specifier, Marker? Marker, Func<string> Display);
 
     /// <returns>The first difference found, or null when the lock matches.</returns>
     public static StaleLock? Check(string lockFile, UvLockFile lockModel, UvPackage? root, TomlTable pyproject, string pyprojectPath)
@@ -159,7 +160,7 @@ internal static class UvStaleCheck
         }
 
         return new Comparable(requirement.NormalizedName, ExtrasKey(requirement.Extras), requirement.Specifier, marker,
-            extra is null ? $"'{text.Value}'" : $"'{text.Value}' (extra '{extra}')");
+            () => extra is null ? $"'{text.Value}'" : $"'{text.Value}' (extra '{extra}')");
     }
 
     private static List<Comparable> Recorded(string lockFile, TomlNode? node, string what, HashSet<string> skipped)
@@ -196,9 +197,8 @@ internal static class UvStaleCheck
             }
 
             var extras = (table["extras"] as TomlArray)?.Items.OfType<TomlString>().Select(extra => extra.Value).ToList() ?? [];
-            var display = name + (extras.Count > 0 ? $"[{string.Join(',', extras)}]" : "") + specifier.Text
-                          + (marker is null ? "" : "; " + marker.Text);
-            recorded.Add(new Comparable(normalized, ExtrasKey(extras), specifier, marker, $"'{display}'"));
+            recorded.Add(new Comparable(normalized, ExtrasKey(extras), specifier, marker, () =>
+                $"'{name}{(extras.Count > 0 ? $"[{string.Join(',', extras)}]" : "")}{specifier.Text}{(marker is null ? "" : "; " + marker.Text)}'"));
         }
 
         return recorded;
@@ -206,21 +206,36 @@ internal static class UvStaleCheck
 
     private static string? FirstDifference(List<Comparable> declared, List<Comparable> recorded, SpecifierSet allowedPythons)
     {
-        var unmatched = new List<Comparable>(recorded);
-        foreach (var requirement in declared)
+        // Matched by name first (a lock records hundreds of requirements, most under a name of their own), then by meaning.
+        var unmatched = new Dictionary<string, List<Comparable>>(recorded.Count, StringComparer.Ordinal);
+        foreach (var requirement in recorded)
         {
-            var match = unmatched.FindIndex(other => other.Name == requirement.Name && other.Extras == requirement.Extras
-                && RequirementEquivalence.SameSpecifiers(other.Specifier, requirement.Specifier)
-                && RequirementEquivalence.SameMarkers(other.Marker, requirement.Marker, allowedPythons));
-            if (match < 0)
+            if (!unmatched.TryGetValue(requirement.Name, out var sameName))
             {
-                return $"{requirement.Display} is declared but not recorded";
+                unmatched[requirement.Name] = sameName = new List<Comparable>(1);
             }
 
-            unmatched.RemoveAt(match);
+            sameName.Add(requirement);
         }
 
-        return unmatched.Count > 0 ? $"{unmatched[0].Display} is recorded but no longer declared" : null;
+        foreach (var requirement in declared)
+        {
+            var candidates = unmatched.GetValueOrDefault(requirement.Name);
+            var match = candidates?.FindIndex(other => other.Extras == requirement.Extras
+                && RequirementEquivalence.SameSpecifiers(other.Specifier, requirement.Specifier)
+                && RequirementEquivalence.SameMarkers(other.Marker, requirement.Marker, allowedPythons)) ?? -1;
+            if (match < 0)
+            {
+                return $"{requirement.Display()} is declared but not recorded";
+            }
+
+            candidates!.RemoveAt(match);
+        }
+
+        // The first left over in the lock's own order, so that the message names the same one every time.
+        return recorded.FirstOrDefault(requirement => unmatched[requirement.Name].Exists(other => ReferenceEquals(other, requirement))) is { } left
+            ? $"{left.Display()} is recorded but no longer declared"
+            : null;
     }
 
     /// <summary>
@@ -245,8 +260,9 @@ internal static class UvStaleCheck
         return names;
     }
 
-    private static string ExtrasKey(IEnumerable<string> extras) =>
-        string.Join(',', extras.Select(PackageName.Normalize).Distinct().Order(StringComparer.Ordinal));
+    private static string ExtrasKey(IReadOnlyCollection<string> extras) => extras.Count == 0
+        ? ""
+        : string.Join(',', extras.Select(PackageName.Normalize).Distinct().Order(StringComparer.Ordinal));
 
     private static SpecifierSet ParseSpecifier(string file, TomlString text)
     {

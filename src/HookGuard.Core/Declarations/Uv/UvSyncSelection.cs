@@ -15,6 +15,8 @@ internal sealed class UvSyncSelection(string file, UvLockFile lockFile, MarkerEn
     private readonly HashSet<(int Package, string Extra)> _visited = [];
     private readonly bool[] _selected = new bool[lockFile.Packages.Count];
     private List<string> _conflictItems = [];
+    // The lock's reader shares one Marker per distinct text, so most of a lock's edges hit this cache.
+    private readonly Dictionary<Marker, bool> _holds = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="roots">The projects sync starts from.</param>
     /// <param name="chosen">The groups and extras chosen, or null for uv's defaults.</param>
@@ -138,7 +140,12 @@ internal sealed class UvSyncSelection(string file, UvLockFile lockFile, MarkerEn
         {
             if (_conflictItems.Count == 0)
             {
-                return marker.Evaluate(environment);
+                if (!_holds.TryGetValue(marker, out var holds))
+                {
+                    _holds[marker] = holds = marker.Evaluate(environment);
+                }
+
+                return holds;
             }
 
             foreach (var item in _conflictItems)

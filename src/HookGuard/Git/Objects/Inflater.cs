@@ -7,9 +7,14 @@ internal static class Inflater
 {
     private const int FirstBufferSize = 1 << 20;
 
+    // Deflate cannot expand a byte more than about 1032 times (zlib's technical details, "Maximum compression factor"),
+    // so a header is believed up to this many times the compressed bytes that are really there.
+    private const long MaxInflationRatio = 1032;
+
     /// <summary>Reads exactly <paramref name="size"/> inflated bytes from <paramref name="zlib"/>, which must end there.</summary>
+    /// <param name="compressedLimit">At most how many compressed bytes follow (what is left of the file).</param>
     /// <exception cref="InvalidDataException">The data is not zlib, ends early, or holds more than <paramref name="size"/> bytes.</exception>
-    public static byte[] Inflate(Stream zlib, long size)
+    public static byte[] Inflate(Stream zlib, long size, long compressedLimit)
     {
         if (size > Array.MaxLength)
         {
@@ -17,15 +22,18 @@ internal static class Inflater
         }
 
         using var inflate = new ZLibStream(zlib, CompressionMode.Decompress, leaveOpen: true);
-        return ReadExactly(inflate, (int)size);
+        return ReadExactly(inflate, (int)size, compressedLimit);
     }
 
     /// <summary>Reads <paramref name="size"/> bytes from an inflating stream and checks that the stream ends there.</summary>
-    public static byte[] ReadExactly(Stream inflate, int size)
+    /// <param name="compressedLimit">At most how many compressed bytes the stream holds (what is left of the file).</param>
+    public static byte[] ReadExactly(Stream inflate, int size, long compressedLimit)
     {
-        // The buffer grows as data arrives rather than trusting the header up front: a damaged header that claims
-        // gigabytes then costs what the stream really holds, not a huge allocation before zlib notices.
-        var data = GC.AllocateUninitializedArray<byte>(Math.Min(size, FirstBufferSize));
+        // The header is trusted as far as the compressed bytes can back it, so that a real object is inflated into one
+        // buffer of its size (a 2 MB lock file then costs 2 MB, not 3 MB and a copy). Past that, the buffer grows as
+        // data arrives: a damaged header that claims gigabytes costs what the stream really holds.
+        var believable = Math.Max(FirstBufferSize, Math.Min(compressedLimit, Array.MaxLength) * MaxInflationRatio);
+        var data = GC.AllocateUninitializedArray<byte>((int)Math.Min(size, believable));
         var filled = 0;
         while (filled < size)
         {

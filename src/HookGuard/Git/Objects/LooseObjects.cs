@@ -34,7 +34,7 @@ internal sealed class LooseObjects(string objectsDirectory)
             {
                 using var inflate = new ZLibStream(new PositionalStream(handle, 0, 8192), CompressionMode.Decompress);
                 var (type, size) = ReadHeader(inflate);
-                return new GitObject(type, Inflater.ReadExactly(inflate, size));
+                return new GitObject(type, Inflater.ReadExactly(inflate, size, RandomAccess.GetLength(handle)));
             }
             catch (InvalidDataException error)
             {

@@ -17,6 +17,7 @@ internal sealed class PackFile(string indexFile) : IDisposable
     private readonly string _packFile = Path.ChangeExtension(indexFile, ".pack");
     private PackIndex? _index;
     private SafeFileHandle? _pack;
+    private long _packLength;
 
     private PackIndex Index => _index ??= PackIndex.Open(indexFile);
 
@@ -54,7 +55,12 @@ internal sealed class PackFile(string indexFile) : IDisposable
 
     private GitObject Resolve(long offset, ObjectDatabase database, int depth)
     {
-        _pack ??= File.OpenHandle(_packFile);
+        if (_pack is null)
+        {
+            _pack = File.OpenHandle(_packFile);
+            _packLength = RandomAccess.GetLength(_pack);
+        }
+
         var deltas = new Stack<byte[]>();
         GitObject baseObject;
         while (true)
@@ -68,7 +74,7 @@ internal sealed class PackFile(string indexFile) : IDisposable
             var (type, size) = ReadEntryHeader(stream);
             if (type is >= 1 and <= 4)
             {
-                baseObject = new GitObject((GitObjectType)type, Inflater.Inflate(stream, size));
+                baseObject = new GitObject((GitObjectType)type, Inflater.Inflate(stream, size, _packLength - offset));
                 break;
             }
 
@@ -80,7 +86,7 @@ internal sealed class PackFile(string indexFile) : IDisposable
                     throw new InvalidDataException($"the delta at offset {offset} points outside the pack");
                 }
 
-                deltas.Push(Inflater.Inflate(stream, size));
+                deltas.Push(Inflater.Inflate(stream, size, _packLength - offset));
                 offset = baseOffset;
                 continue;
             }
@@ -89,7 +95,7 @@ internal sealed class PackFile(string indexFile) : IDisposable
             {
                 var baseId = new byte[20];
                 stream.ReadExactly(baseId);
-                deltas.Push(Inflater.Inflate(stream, size));
+                deltas.Push(Inflater.Inflate(stream, size, _packLength - offset));
                 baseObject = database.TryRead(baseId, depth + deltas.Count)
                     ?? throw new InvalidDataException($"the base {Convert.ToHexStringLower(baseId)} of the delta at offset {offset} is in no pack and not loose");
                 break;

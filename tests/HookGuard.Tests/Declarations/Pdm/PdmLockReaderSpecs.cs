@@ -100,6 +100,65 @@ public sealed class PdmLockReaderSpecs
         Assert.Equal("pyproject.toml", stale.DeclarationFile);
     }
 
+    // A lock_version 4.5.0 lock and its pyproject.toml with PEP 735 groups, pdm dev groups of the same name and a
+    // [tool.pdm.resolution]. The content_hash was computed with Python's json.dumps(sort_keys=True) over the fields later
+    // pdm releases hash (sources, dependencies, the dev groups merged, optional-dependencies, requires-python,
+    // resolution): the recipe that reproduced the hash of every real 4.4.2 and 4.5.0 lock of the corpus.
+    private const string Pep735Pyproject = """
+        [project]
+        name = "app"
+        version = "0.1.0"
+        dependencies = ["requests>=2", "click; python_version >= '3.9'"]
+        requires-python = ">=3.9"
+
+        [project.optional-dependencies]
+        cli = ["rich"]
+
+        [dependency-groups]
+        test = ["pytest>=8", {include-group = "lint"}]
+        lint = ["ruff"]
+
+        [tool.pdm.dev-dependencies]
+        test = ["coverage"]
+
+        [tool.pdm.resolution]
+        excludes = ["six"]
+        """;
+
+    private const string Lock450 = """
+        [metadata]
+        groups = ["default", "test", "lint"]
+        strategy = ["inherit_metadata"]
+        lock_version = "4.5.0"
+        content_hash = "sha256:73c1c08301a2331c803afc260cda6809cd5b79f1fad634ca7b5214414e546ebf"
+        """;
+
+    [Theory]
+    [InlineData("4.5.0")]
+    [InlineData("4.4.2")]
+    public void A_lock_of_a_later_pdm_is_checked_with_the_fields_later_pdm_hashes(string lockVersion)
+    {
+        var lockText = Lock450.Replace("4.5.0", lockVersion);
+
+        var inSync = PdmLockReader.Read(Input(lockText, pyproject: Pep735Pyproject));
+        var groupChanged = PdmLockReader.Read(Input(lockText, pyproject: Pep735Pyproject.Replace("lint = [\"ruff\"]", "lint = [\"ruff\", \"mypy\"]")));
+        var resolutionChanged = PdmLockReader.Read(Input(lockText, pyproject: Pep735Pyproject.Replace("excludes = [\"six\"]", "excludes = []")));
+
+        Assert.Empty(inSync.Stale);
+        Assert.Equal(5, Assert.Single(groupChanged.Stale).Location.Line);
+        Assert.Single(resolutionChanged.Stale);
+    }
+
+    [Theory]
+    [InlineData("4.3")]
+    [InlineData("4.4.1")]
+    public void A_lock_version_whose_hash_recipe_is_unknown_is_never_called_stale(string lockVersion)
+    {
+        var set = PdmLockReader.Read(Input(Lock450.Replace("4.5.0", lockVersion), pyproject: Pep735Pyproject.Replace("\"ruff\"", "\"mypy\"")));
+
+        Assert.Empty(set.Stale);
+    }
+
     [Fact]
     public void A_change_outside_the_hashed_fields_does_not_make_the_lock_stale()
     {
@@ -198,7 +257,7 @@ public sealed class PdmLockReaderSpecs
             """, Linux311, pyproject: "[project]\nname = \"x\"\n[tool.pdm.dev-dependencies]\ndev = [\"c\"]\n"));
 
         Assert.Equal(["a==1.0", "c==3.0"], set.Requirements.Select(entry => entry.Text));
-        Assert.Empty(set.Stale);
+        Assert.Single(set.Stale); // the made-up content_hash is not the pyproject's
     }
 
     [Fact]
