@@ -52,6 +52,33 @@ public static class InstallCommand
             context.SuccessOut.WriteLine($"The hook that was there before runs first and can still block the commit: {result.ChainedHookPath}");
         }
 
+        // core.hooksPath inside the work tree (Husky.Net's .husky): the hook is now a change to a tracked or untracked file
+        // there, with this machine's path in it; committing it would hand every clone a hook that calls this path.
+        if (HooksDirectoryInWorkTree(context, hooksDirectory) is { } relative)
+        {
+            context.Out.WriteLine(
+                $"Note: git runs hooks from '{relative}' inside the work tree (core.hooksPath). Do not commit HookGuard's hook " +
+                "there; for a hooks directory the team shares, call 'hookguard check' from its own hook instead (docs/readme/pre-commit.md).");
+        }
+
         return ExitCodes.InSync;
+    }
+
+    /// <summary>The hooks directory relative to the work-tree root when it lies in the work tree (not under .git), else null.</summary>
+    private static string? HooksDirectoryInWorkTree(CommandContext context, string hooksDirectory)
+    {
+        string workTree;
+        try
+        {
+            workTree = Git.RepositoryLocator.Locate(context.WorkingDirectory, context.Environment).WorkTreeRoot;
+        }
+        catch (UserError)
+        {
+            return null; // the hook is installed; a repository HookGuard cannot read only loses this note
+        }
+
+        var relative = Path.GetRelativePath(workTree, hooksDirectory);
+        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return outside || relative == ".git" || relative.StartsWith(".git" + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? null : relative;
     }
 }
