@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke test of HookGuard as a dotnet tool (docs/readme/dotnet-tool.md) and of pre-commit's `language: dotnet` hook,
+# Smoke test of HookGuard as a dotnet tool (README.md, "Install as a dotnet tool") and of pre-commit's `language: dotnet` hook,
 # offline:
 #
 #   1. `dotnet pack` (plain: the one framework-dependent package pre-commit also builds), then `dotnet tool install`
