@@ -58,7 +58,7 @@ public static class InstallCommand
         {
             context.Out.WriteLine(
                 $"Note: git runs hooks from '{relative}' inside the work tree (core.hooksPath). Do not commit HookGuard's hook " +
-                "there; for a hooks directory the team shares, call 'hookguard check' from its own hook instead (README: "With pre-commit, prek, lefthook or Husky.Net").");
+                "there; for a hooks directory the team shares, call 'hookguard check' from its own hook instead (README: 'With pre-commit, prek, lefthook or Husky.Net').");
         }
 
         return ExitCodes.InSync;
