@@ -24,11 +24,14 @@ internal static class PdmContentHash
             new("optional-dependencies", Node(project?["optional-dependencies"] ?? new TomlTable(0))),
             new("requires-python", Node(project?["requires-python"] ?? new TomlString(0, ""))),
         };
-        if (recipe == PdmHashRecipe.Overrides)
+        if (recipe is PdmHashRecipe.Overrides or PdmHashRecipe.ResolutionOverrides)
         {
-            // pdm 2.2 (pdm/project/core.py, Project.get_content_hash).
+            // pdm 2.2 (pdm/project/core.py, Project.get_content_hash); later, PyProject.content_hash with
+            // resolution_overrides, which reads [tool.pdm.overrides] else [tool.pdm.resolution.overrides].
+            var overrides = settings?["overrides"]
+                            ?? (recipe == PdmHashRecipe.ResolutionOverrides ? ((settings?["resolution"] as TomlTable)?["overrides"]) : null);
             data.Add(new("dev-dependencies", Node(settings?["dev-dependencies"] ?? new TomlTable(0))));
-            data.Add(new("overrides", Node(settings?["overrides"] ?? new TomlTable(0))));
+            data.Add(new("overrides", Node(overrides ?? new TomlTable(0))));
         }
         else
         {
@@ -81,12 +84,15 @@ internal static class PdmContentHash
     }
 }
 
-/// <summary>The two ways pdm has hashed <c>pyproject.toml</c> for <c>content_hash</c>.</summary>
+/// <summary>The ways pdm has hashed <c>pyproject.toml</c> for <c>content_hash</c>, each reproducing real locks.</summary>
 internal enum PdmHashRecipe
 {
     /// <summary>pdm 2.2 (lock_version 4.0): <c>dev-dependencies</c> and <c>overrides</c> of <c>[tool.pdm]</c>.</summary>
     Overrides,
 
-    /// <summary>Later pdm (lock_version 4.4.2 and 4.5 in real locks): <c>resolution</c>, and the dev groups with PEP 735's.</summary>
+    /// <summary>The same with <c>[tool.pdm.resolution.overrides]</c> as the fallback (real locks of 4.2 to 4.4.1).</summary>
+    ResolutionOverrides,
+
+    /// <summary>Later pdm (real locks of 4.4.2 and 4.5): <c>resolution</c> whole, and the dev groups with PEP 735's.</summary>
     Resolution,
 }

@@ -322,27 +322,13 @@ public static class PdmLockReader
     }
 
     /// <summary>
-    /// The hash recipes of the pdm releases that write <paramref name="lockVersion"/>, or null when HookGuard knows none
-    /// that reproduces real locks of it: 4.0 (pdm 2.2) and 4.4.2 or later, checked against the corpus of real locks;
-    /// 4.1 to 4.4.1 hashed other fields that are not reproduced, so their staleness is not checked.
+    /// The hash recipes pdm releases have used for a 4.x lock. A lock records its lock_version, not the release that
+    /// wrote it, and releases hashed different fields under the same version, so every known recipe is tried: a lock is
+    /// stale only when none gives its hash, which is when every pdm release would relock. Checked against real locks
+    /// of 4.0, 4.2, 4.3, 4.4.1, 4.4.2 and 4.5.0.
     /// </summary>
-    private static PdmHashRecipe[]? Recipes(string lockVersion)
-    {
-        if (lockVersion == "4.0")
-        {
-            return [PdmHashRecipe.Overrides];
-        }
-
-        var parts = lockVersion.Split('.');
-        var numbers = new int[3];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (i >= 3 || !int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i]))
-            {
-                return null;
-            }
-        }
-
-        return (numbers[0], numbers[1], numbers[2]) is (4, 4, >= 2) or (4, 5, _) ? [PdmHashRecipe.Resolution, PdmHashRecipe.Overrides] : null;
-    }
+    private static PdmHashRecipe[]? Recipes(string lockVersion) =>
+        lockVersion == "4" || lockVersion.StartsWith("4.", StringComparison.Ordinal)
+            ? [PdmHashRecipe.Resolution, PdmHashRecipe.ResolutionOverrides, PdmHashRecipe.Overrides]
+            : null;
 }

@@ -125,6 +125,8 @@ public sealed class PdmLockReaderSpecs
         excludes = ["six"]
         """;
 
+    private const string OverridesRecipeHash = "7e519dd9dabc62a68ea2ec2d726158b75994d0c87667aaf87582a849039a64ee";
+
     private const string Lock450 = """
         [metadata]
         groups = ["default", "test", "lint"]
@@ -149,14 +151,28 @@ public sealed class PdmLockReaderSpecs
         Assert.Single(resolutionChanged.Stale);
     }
 
-    [Theory]
-    [InlineData("4.3")]
-    [InlineData("4.4.1")]
-    public void A_lock_version_whose_hash_recipe_is_unknown_is_never_called_stale(string lockVersion)
+    [Fact]
+    public void A_lock_whose_hash_a_pdm_of_the_8_to_15_releases_wrote_reads_overrides_from_the_resolution_table()
     {
-        var set = PdmLockReader.Read(Input(Lock450.Replace("4.5.0", lockVersion), pyproject: Pep735Pyproject.Replace("\"ruff\"", "\"mypy\"")));
+        // pdm 2.8-2.15 hashed [tool.pdm.overrides], else [tool.pdm.resolution.overrides], with the 4.0 fields; the hash
+        // below is that recipe's (Python's json.dumps(sort_keys=True)) for this pyproject.toml.
+        const string pyproject = """
+            [project]
+            name = "app"
+            version = "0.1.0"
+            dependencies = ["requests>=2"]
+            requires-python = ">=3.9"
 
-        Assert.Empty(set.Stale);
+            [tool.pdm.resolution.overrides]
+            urllib3 = "<2"
+            """;
+        var lockText = Lock450.Replace("4.5.0", "4.3").Replace("73c1c08301a2331c803afc260cda6809cd5b79f1fad634ca7b5214414e546ebf", OverridesRecipeHash);
+
+        var inSync = PdmLockReader.Read(Input(lockText, pyproject: pyproject));
+        var changed = PdmLockReader.Read(Input(lockText, pyproject: pyproject.Replace("<2", "<3")));
+
+        Assert.Empty(inSync.Stale);
+        Assert.Single(changed.Stale);
     }
 
     [Fact]
