@@ -322,13 +322,14 @@ public static class PdmLockReader
     }
 
     /// <summary>
-    /// The hash recipes pdm releases have used for a 4.x lock. A lock records its lock_version, not the release that
-    /// wrote it, and releases hashed different fields under the same version, so every known recipe is tried: a lock is
-    /// stale only when none gives its hash, which is when every pdm release would relock. Checked against real locks
-    /// of 4.0, 4.2, 4.3, 4.4.1, 4.4.2 and 4.5.0.
+    /// The hash recipes pdm releases have used for a 4.x lock, for the lock versions where they reproduce real locks
+    /// (4.0, 4.2, 4.3, 4.4.1, 4.4.2, 4.5.0 in the corpus; null for the others, 4.1 and 4.4 among them, whose
+    /// staleness is not checked). A lock records its lock_version, not the release that wrote it, and releases hashed
+    /// different fields under the same version, so every known recipe is tried: a lock is stale only when none gives
+    /// its hash, which is when every pdm release would relock it.
     /// </summary>
     private static PdmHashRecipe[]? Recipes(string lockVersion) =>
-        lockVersion == "4" || lockVersion.StartsWith("4.", StringComparison.Ordinal)
+        lockVersion is "4.0" or "4.2" or "4.3" or "4.4.1" or "4.4.2" || lockVersion.StartsWith("4.5", StringComparison.Ordinal)
             ? [PdmHashRecipe.Resolution, PdmHashRecipe.ResolutionOverrides, PdmHashRecipe.Overrides]
             : null;
 }

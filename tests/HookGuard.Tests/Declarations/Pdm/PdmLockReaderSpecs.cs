@@ -151,6 +151,16 @@ public sealed class PdmLockReaderSpecs
         Assert.Single(resolutionChanged.Stale);
     }
 
+    [Theory]
+    [InlineData("4.1")]
+    [InlineData("4.4")]
+    public void A_lock_version_no_known_recipe_reproduces_is_never_called_stale(string lockVersion)
+    {
+        var set = PdmLockReader.Read(Input(Lock450.Replace("4.5.0", lockVersion), pyproject: Pep735Pyproject.Replace("\"ruff\"", "\"mypy\"")));
+
+        Assert.Empty(set.Stale);
+    }
+
     [Fact]
     public void A_lock_whose_hash_a_pdm_of_the_8_to_15_releases_wrote_reads_overrides_from_the_resolution_table()
     {
