@@ -92,6 +92,23 @@ public sealed class RepositoryFormatCommitSpecs(WheelhouseVenvs venvs) : IClassF
         AssertFormatKept(repo, format);
     }
 
+    [Fact]
+    public async Task Reading_through_git_is_silent_except_for_one_line_under_verbose()
+    {
+        using var repo = await GuardedAsync("sha256", "alpha==1.0", "beta==1.5");
+        repo.WriteAndStage(("requirements.txt", "beta==1.5\nalpha==1.0\n"));
+
+        var plain = repo.HookGuard("check");
+        var verbose = repo.HookGuard("check", "--verbose");
+        var commit = repo.GitCommit();
+
+        UserFacing.AssertPassed(plain);
+        UserFacing.AssertPassed(verbose);
+        UserFacing.AssertPassed(commit);
+        Assert.DoesNotContain("through git", plain.StandardOutput + plain.StandardError + commit.StandardOutput + commit.StandardError);
+        Assert.Single(verbose.StandardError.Split('\n'), line => line.Contains("index read through git: sha256 object ids"));
+    }
+
     /// <summary>
     /// A guarded repository of <paramref name="format"/> whose first commit (made without the hook) declares the venv's
     /// pins, with a directory outside the sparse cone.

@@ -149,6 +149,24 @@ public sealed class StagedIndexSpecs
     }
 
     [Fact]
+    public void An_unknown_required_index_extension_is_left_to_git_which_decides()
+    {
+        using var repo = new TempGitRepo();
+        repo.Commit("base", ("a.txt", "a\n"));
+        var location = RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>());
+        // A lower-case extension must be understood; this git does not know "zzzz" either, and says so.
+        var bytes = File.ReadAllBytes(location.DefaultIndexFile);
+        byte[] extension = [.. "zzzz"u8, 0, 0, 0, 0];
+        byte[] body = [.. bytes[..^20], .. extension];
+        File.WriteAllBytes(location.DefaultIndexFile, [.. body, .. System.Security.Cryptography.SHA1.HashData(body)]);
+
+        var error = Assert.Throws<HookGuard.Cli.UserError>(() => StagedIndex.Open(location, location.DefaultIndexFile));
+
+        Assert.Contains("git ls-files failed", error.Message);
+        Assert.Contains("zzzz", error.Message);
+    }
+
+    [Fact]
     public void A_missing_index_file_reads_as_an_empty_index()
     {
         using var repo = new TempGitRepo();
