@@ -92,6 +92,36 @@ public sealed class RepositoryFormatCommitSpecs(WheelhouseVenvs venvs) : IClassF
         AssertFormatKept(repo, format);
     }
 
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task A_commit_in_a_linked_worktree_is_checked_on_that_worktree_s_index(string format)
+    {
+        using var repo = await GuardedAsync(format, "alpha==1.0", "gamma==0.3");
+        var linked = repo.Repo.Sibling("linked tree");
+        repo.Repo.GitOk("worktree", "add", "--quiet", "-b", "feature", linked);
+        if (format == "split-index")
+        {
+            repo.Repo.Git(["update-index", "--split-index"], linked); // its own sharedindex.* in .git/worktrees/NAME
+            Assert.NotEmpty(Directory.GetFiles(Path.Combine(repo.WorkTree, ".git", "worktrees"), "sharedindex.*", SearchOption.AllDirectories));
+        }
+
+        await venvs.CreateVenvAsync(repo.VenvPath("", linked), "alpha==1.0", "gamma==0.3");
+        var mainHead = repo.Head();
+
+        File.WriteAllText(Path.Combine(linked, "requirements.txt"), "alpha==1.0\n");
+        repo.Repo.Git(["add", "requirements.txt"], linked);
+        var blocked = repo.GitCommit([], linked);
+        File.WriteAllText(Path.Combine(linked, "requirements.txt"), "gamma==0.3\nalpha==1.0\n");
+        repo.Repo.Git(["add", "requirements.txt"], linked);
+        var passed = repo.GitCommit([], linked);
+
+        UserFacing.AssertBlocked(blocked);
+        Assert.Contains("gamma 0.3", blocked.StandardError);
+        UserFacing.AssertPassed(passed);
+        Assert.Equal("gamma==0.3\nalpha==1.0\n", repo.HeadText("requirements.txt", linked));
+        Assert.Equal(mainHead, repo.Head());
+    }
+
     [Fact]
     public async Task Reading_through_git_is_silent_except_for_one_line_under_verbose()
     {
