@@ -28,16 +28,16 @@ internal static class SplitIndex
             return Committed(split.Entries, split.Committed!, split.CacheTree);
         }
 
+        var shared = parse(ReadShared(Convert.ToHexStringLower(baseId), indexFile, gitDir));
         var position = HashLength;
         var deleted = new HashSet<int>();
         var replaced = new HashSet<int>();
         if (position < body.Length)
         {
-            EwahBits(body, ref position, indexFile, deleted.Add);
-            EwahBits(body, ref position, indexFile, replaced.Add);
+            EwahBits(body, ref position, indexFile, shared.Entries.Count, deleted.Add);
+            EwahBits(body, ref position, indexFile, shared.Entries.Count, replaced.Add);
         }
 
-        var shared = parse(ReadShared(Convert.ToHexStringLower(baseId), indexFile, gitDir));
         var entries = new List<IndexRecord>(shared.Entries.Count + split.Entries.Count);
         var committed = new List<bool>(entries.Capacity);
         var replacing = 0;
@@ -122,7 +122,9 @@ internal static class SplitIndex
     /// count, that many big-endian 64-bit words, last-RLW position. Each run-length word holds the running bit (bit 0),
     /// the run length in words (bits 1-32) and the number of literal words after it (bits 33-63).
     /// </summary>
-    private static void EwahBits(ReadOnlySpan<byte> body, ref int position, string indexFile, Func<int, bool> set)
+    /// <param name="limit">The shared index's entry count: bits past it name nothing, and a hostile run length must not
+    /// cost more than the entries it could name.</param>
+    private static void EwahBits(ReadOnlySpan<byte> body, ref int position, string indexFile, int limit, Func<int, bool> set)
     {
         if (position + 8 > body.Length)
         {
@@ -145,20 +147,25 @@ internal static class SplitIndex
             var literals = (long)(marker >> 33);
             if ((marker & 1) != 0)
             {
-                for (var k = 0L; k < runLength * 64 && bit + k < bitCount; k++)
+                for (var k = 0L; k < runLength * 64 && bit + k < Math.Min(bitCount, limit); k++)
                 {
                     set((int)(bit + k));
                 }
             }
 
             bit += runLength * 64;
+            if (bit >= limit)
+            {
+                break; // nothing further can name an entry (and a long run cannot overflow the count)
+            }
+
             word++;
             for (var l = 0L; l < literals && word < wordCount; l++, word++)
             {
                 var literal = BinaryPrimitives.ReadUInt64BigEndian(body[(words + (int)(word * 8))..]);
                 for (var b = 0; b < 64; b++)
                 {
-                    if (((literal >> b) & 1) != 0)
+                    if (((literal >> b) & 1) != 0 && bit + b < limit)
                     {
                         set((int)(bit + b));
                     }
