@@ -70,6 +70,9 @@ internal sealed class GitCommand(RepositoryLocation location, string indexFile, 
             // Reading must not take index.lock (git may refresh stat data opportunistically); the hook's git holds it.
             ["GIT_OPTIONAL_LOCKS"] = "0",
             ["GIT_PREFIX"] = null,
+            // A partial clone (often paired with a sparse index) would fetch a missing blob; HookGuard never touches
+            // the network (git 2.44+ honours this; older gits have no such switch).
+            ["GIT_NO_LAZY_FETCH"] = "1",
         };
         foreach (var name in ObjectDirectoryVariables)
         {
