@@ -238,12 +238,12 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
         {
             foreach (var fix in fixes)
             {
-                var stagedEntry = IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.After, fix.Mode);
-                undo.Push(() => IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.Before, fix.Mode));
+                var stagedEntry = IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.After, fix.Mode, index.WritesThroughGit);
+                undo.Push(() => IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.Before, fix.Mode, index.WritesThroughGit));
                 if (mainLock is not null)
                 {
-                    IndexWriter.Stage(index.Location, mainLock, fix.File, fix.After, fix.Mode);
-                    undo.Push(() => IndexWriter.Stage(index.Location, mainLock, fix.File, fix.Before, fix.Mode));
+                    IndexWriter.Stage(index.Location, mainLock, fix.File, fix.After, fix.Mode, index.WritesThroughGit);
+                    undo.Push(() => IndexWriter.Stage(index.Location, mainLock, fix.File, fix.Before, fix.Mode, index.WritesThroughGit));
                 }
 
                 var path = WorkTreePath(fix.File);

@@ -32,7 +32,13 @@ public sealed class RepositorySession : IDisposable
     {
         var location = RepositoryLocator.Locate(context.WorkingDirectory, context.Environment);
         var config = ConfigFile.Load(location.WorkTreeRoot);
-        return new RepositorySession(location, config, StagedIndex.Open(location, context.Environment, context.WorkingDirectory));
+        var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
+        if (index.ReadByGitBecause is { } because)
+        {
+            context.Trace($"index read through git: {because}");
+        }
+
+        return new RepositorySession(location, config, index);
     }
 
     /// <summary>The projects that PATH arguments (relative to the working directory) name; a path in no project is an error.</summary>

@@ -11,11 +11,15 @@ namespace HookGuard.Git;
 /// </summary>
 internal static class IndexFileParser
 {
-    private const int HashLength = 20; // SHA-1 repositories; SHA-256 ones are refused with a message (see Parse).
+    private const int HashLength = 20; // SHA-1 repositories; SHA-256 ones are read through git (RepositoryFormat).
     private const ushort ExtendedFlag = 0x4000;
     private const ushort IntentToAddFlag = 0x2000;
 
-    public static ParsedIndex Read(string indexFile)
+    /// <param name="indexFile">The index file.</param>
+    /// <param name="gitDir">Where git looks first for a split index's <c>sharedindex.*</c> file (then beside the index).</param>
+    /// <exception cref="UserError">The file cannot be read or is damaged.</exception>
+    /// <exception cref="OwnReaderCannotReadException">The index uses an extension this reader does not read (git does).</exception>
+    public static ParsedIndex Read(string indexFile, string gitDir)
     {
         byte[] bytes;
         try
@@ -38,7 +42,9 @@ internal static class IndexFileParser
 
         try
         {
-            return Parse(bytes, indexFile);
+            var index = Parse(bytes, indexFile, keepEveryEntry: false);
+            return index.Link is not { } link ? new ParsedIndex(index.Entries, index.CacheTree)
+                : SplitIndex.Merge(Parse(bytes, indexFile, keepEveryEntry: true), link, indexFile, gitDir, shared => Parse(shared, indexFile, keepEveryEntry: true));
         }
         catch (ArgumentOutOfRangeException error)
         {
@@ -50,7 +56,9 @@ internal static class IndexFileParser
         }
     }
 
-    private static ParsedIndex Parse(byte[] bytes, string indexFile)
+    /// <param name="keepEveryEntry">Keep unmerged and intent-to-add entries too, with <see cref="RawIndex.Committed"/>
+    /// saying which are committed: a split index's bitmaps number every entry of its shared index.</param>
+    internal static RawIndex Parse(byte[] bytes, string indexFile, bool keepEveryEntry)
     {
         var data = bytes.AsMemory();
         if (bytes.Length < 12 + HashLength || !bytes.AsSpan(0, 4).SequenceEqual("DIRC"u8))
@@ -67,6 +75,7 @@ internal static class IndexFileParser
         var count = checked((int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(8)));
         var end = bytes.Length - HashLength;
         var entries = new List<IndexRecord>(count);
+        var committed = keepEveryEntry ? new List<bool>(count) : null;
         var position = 12;
         byte[] previousPath = [];
         for (var i = 0; i < count; i++)
@@ -127,13 +136,20 @@ internal static class IndexFileParser
             var stage = (flags >> 12) & 3;
             // Unmerged entries (stage 1-3) cannot be committed; an intent-to-add entry is not in the commit either
             // (git diff --cached does not show it as added).
-            if (stage == 0 && (extendedFlags & IntentToAddFlag) == 0)
+            var isCommitted = stage == 0 && (extendedFlags & IntentToAddFlag) == 0;
+            if (keepEveryEntry)
+            {
+                entries.Add(new IndexRecord(path, mode, objectId));
+                committed!.Add(isCommitted);
+            }
+            else if (isCommitted)
             {
                 entries.Add(new IndexRecord(path, mode, objectId));
             }
         }
 
         CacheTreeNode? cacheTree = null;
+        ReadOnlyMemory<byte>? link = null;
         while (position + 8 <= end)
         {
             var signature = Encoding.ASCII.GetString(bytes, position, 4);
@@ -146,15 +162,14 @@ internal static class IndexFileParser
                     cacheTree = ReadCacheTree(bytes, ref cursor);
                     break;
                 case "link":
-                    throw new UserError($"'{indexFile}' is a split index (core.splitIndex), which HookGuard cannot read yet. Run 'git update-index --no-split-index' to use it.");
-                case "sdir":
-                    throw new UserError($"'{indexFile}' is a sparse index, which HookGuard cannot read yet. Run 'git sparse-checkout init --no-sparse-index' to use it.");
+                    link = data.Slice(body, size);
+                    break;
                 default:
                     // Upper-case extensions are optional (index-format: "ignore if not understood"); a lower-case one
-                    // must be understood.
+                    // changes what the entries mean (sdir: some entries are whole directories), so git reads it.
                     if (signature[0] is < 'A' or > 'Z')
                     {
-                        throw new UserError($"'{indexFile}' uses the index extension '{signature}', which HookGuard does not know.");
+                        throw new OwnReaderCannotReadException($"the index extension '{signature}'");
                     }
 
                     break;
@@ -163,7 +178,7 @@ internal static class IndexFileParser
             position = body + size;
         }
 
-        return new ParsedIndex(entries, cacheTree);
+        return new RawIndex(entries, committed, cacheTree, link);
     }
 
     private static CacheTreeNode ReadCacheTree(byte[] bytes, ref int position)
@@ -212,6 +227,6 @@ internal static class IndexFileParser
         return value;
     }
 
-    private static UserError Corrupt(string indexFile, string why, Exception? inner = null) =>
+    internal static UserError Corrupt(string indexFile, string why, Exception? inner = null) =>
         new($"The git index '{indexFile}' is damaged: {why}. 'git status' will say more; 'git reset' rebuilds the index from HEAD.", inner: inner);
 }

@@ -19,7 +19,17 @@ internal sealed record CacheTreeNode(string Name, int EntryCount, ReadOnlyMemory
 }
 
 /// <summary>A parsed index file: its stage-0 entries in git's order, and its cache tree when present.</summary>
-internal sealed record ParsedIndex(IReadOnlyList<IndexRecord> Entries, CacheTreeNode? CacheTree)
+/// <param name="IsSplit">Read from a split index (core.splitIndex), which libgit2 cannot write.</param>
+internal sealed record ParsedIndex(IReadOnlyList<IndexRecord> Entries, CacheTreeNode? CacheTree, bool IsSplit = false)
 {
     public static readonly ParsedIndex Empty = new([], null);
 }
+
+/// <summary>
+/// An index file as stored, before a split index is merged with its shared index.
+/// </summary>
+/// <param name="Entries">Stage-0 committed entries, or every entry when <paramref name="Committed"/> is set.</param>
+/// <param name="Committed">Per entry, whether it is committed (stage 0, not intent-to-add); null when only those were kept.</param>
+/// <param name="CacheTree">The TREE extension.</param>
+/// <param name="Link">The body of the split index's <c>link</c> extension.</param>
+internal sealed record RawIndex(List<IndexRecord> Entries, List<bool>? Committed, CacheTreeNode? CacheTree, ReadOnlyMemory<byte>? Link);

@@ -3,15 +3,20 @@ using HookGuard.Cli;
 namespace HookGuard.Git;
 
 /// <summary>
-/// Refuses, with a message, the repository formats HookGuard's own reader does not read: SHA-256 object ids
-/// (<c>extensions.objectFormat</c>) and the reftable ref store (<c>extensions.refStorage</c>). git reads these
+/// Tells whether HookGuard's own readers read a repository: not when it uses SHA-256 object ids
+/// (<c>extensions.objectFormat</c>), another ref store than files (<c>extensions.refStorage</c>), or any repository
+/// extension this reader does not know; then <see cref="StagedIndex"/> asks git. git reads these
 /// extensions only from the common dir's <c>config</c> and only when <c>core.repositoryFormatVersion</c> is 1
 /// (gitrepository-layout(5), git-config(1) "extensions"); includes are not followed for them, so neither are they here.
 /// </summary>
 internal static class RepositoryFormat
 {
-    /// <exception cref="UserError">The repository uses a format HookGuard cannot read.</exception>
-    public static void EnsureReadable(RepositoryLocation location)
+    /// <summary>Extensions that change nothing HookGuard reads (git-config(1) "extensions").</summary>
+    private static readonly string[] HarmlessExtensions = ["noop", "preciousobjects", "worktreeconfig", "partialclone"];
+
+    /// <returns><c>null</c> when the own readers read the repository, else what they do not read.</returns>
+    /// <exception cref="UserError">The format version is newer than git's own (git refuses it too), or the config cannot be read.</exception>
+    public static string? WhatOwnReaderCannotRead(RepositoryLocation location)
     {
         var configFile = Path.Combine(location.CommonDir, "config");
         string text;
@@ -21,7 +26,7 @@ internal static class RepositoryFormat
         }
         catch (Exception absent) when (absent is FileNotFoundException or DirectoryNotFoundException)
         {
-            return; // git treats a missing config as version 0
+            return null; // git treats a missing config as version 0
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -29,7 +34,7 @@ internal static class RepositoryFormat
         }
 
         var version = 0L;
-        string? objectFormat = null, refStorage = null;
+        string? objectFormat = null, refStorage = null, unknownExtension = null;
         var section = "";
         foreach (var rawLine in text.Split('\n'))
         {
@@ -64,6 +69,10 @@ internal static class RepositoryFormat
                 case "extensions.refstorage":
                     refStorage = value;
                     break;
+                case var other when other.StartsWith("extensions.", StringComparison.Ordinal)
+                                    && !HarmlessExtensions.Contains(other["extensions.".Length..]):
+                    unknownExtension ??= other;
+                    break;
             }
         }
 
@@ -74,20 +83,20 @@ internal static class RepositoryFormat
 
         if (version < 1)
         {
-            return; // version 0 ignores these extensions (git warns and reads SHA-1 and files)
+            return null; // version 0 ignores these extensions (git warns and reads SHA-1 and files)
         }
 
         if (objectFormat is not null && !objectFormat.Equals("sha1", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UserError(
-                $"Cannot open the git repository at '{location.GitDir}': it uses {objectFormat} object ids (extensions.objectFormat), which HookGuard does not read yet; only SHA-1 repositories are supported.");
+            return $"{objectFormat} object ids (extensions.objectFormat)";
         }
 
         if (refStorage is not null && !refStorage.Equals("files", StringComparison.OrdinalIgnoreCase))
         {
-            throw new UserError(
-                $"Cannot open the git repository at '{location.GitDir}': it stores refs as {refStorage} (extensions.refStorage), which HookGuard does not read yet; only the 'files' ref store is supported.");
+            return $"the {refStorage} ref store (extensions.refStorage)";
         }
+
+        return unknownExtension is null ? null : $"the repository extension '{unknownExtension}'";
     }
 
     /// <summary>A config value without a trailing comment or its quotes (enough for the names compared here).</summary>

@@ -10,22 +10,24 @@ namespace HookGuard.Git;
 /// </summary>
 /// <remarks>
 /// Nothing here loads libgit2: the index file is parsed by <see cref="IndexFileParser"/>, <c>HEAD</c> is resolved by
-/// <see cref="HeadResolver"/>, and trees and blobs are read by HookGuard's own <see cref="ObjectDatabase"/>. One file
-/// read, then <see cref="Find"/>, <see cref="Contains"/> and <see cref="PathsUnder"/> are binary searches over the
+/// <see cref="HeadResolver"/>, and trees and blobs are read by HookGuard's own <see cref="ObjectDatabase"/>
+/// (<see cref="OwnReaderStagedSource"/>); a repository those readers do not read is read by git itself
+/// (<see cref="GitCommandStagedSource"/>), silently. One file read, then <see cref="Find"/>, <see cref="Contains"/> and <see cref="PathsUnder"/> are binary searches over the
 /// entries in git's byte order, and <see cref="ListStagedChanges"/> uses the cache tree to skip unchanged directories,
 /// so its cost follows the staged change rather than the repository.
 /// </remarks>
 public sealed class StagedIndex : IDisposable
 {
-    private readonly ObjectDatabase _objects;
+    private readonly IStagedSource _source;
     private readonly ParsedIndex _index;
 
-    private StagedIndex(ObjectDatabase objects, ParsedIndex index, RepositoryLocation location, string indexFile)
+    private StagedIndex(IStagedSource source, RepositoryLocation location, string indexFile, string? readByGitBecause)
     {
-        _objects = objects;
-        _index = index;
+        _source = source;
+        _index = source.Index;
         Location = location;
         IndexFile = indexFile;
+        ReadByGitBecause = readByGitBecause;
     }
 
     /// <summary>The repository this index belongs to.</summary>
@@ -33,6 +35,12 @@ public sealed class StagedIndex : IDisposable
 
     /// <summary>The index file being read (absolute).</summary>
     public string IndexFile { get; }
+
+    /// <summary>What HookGuard's own reader does not read in this repository, so git read it; <c>null</c> on the fast path.</summary>
+    public string? ReadByGitBecause { get; }
+
+    /// <summary>Whether this index must be written by <c>git update-index</c> (libgit2 cannot write its format).</summary>
+    public bool WritesThroughGit => _source.WritesThroughGit;
 
     /// <summary>
     /// Opens the index being committed: <c>$GIT_INDEX_FILE</c> when set, else the repository's index
@@ -49,12 +57,24 @@ public sealed class StagedIndex : IDisposable
     /// <exception cref="UserError">The repository or the index cannot be read.</exception>
     public static StagedIndex Open(RepositoryLocation location, string indexFile, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        // The format first: a repository HookGuard cannot read (e.g. SHA-256 objects) is reported as such, not as a
-        // "damaged" index whose entries were read with the wrong hash length.
-        RepositoryFormat.EnsureReadable(location);
-        var index = IndexFileParser.Read(indexFile);
-        var objects = ObjectDatabase.Open(location, environment ?? new Dictionary<string, string>(), workingDirectory ?? location.WorkTreeRoot);
-        return new StagedIndex(objects, index, location, indexFile);
+        // The format first: the index of a SHA-256 repository would be misread with SHA-1's hash length.
+        var because = RepositoryFormat.WhatOwnReaderCannotRead(location);
+        if (because is null)
+        {
+            try
+            {
+                var index = IndexFileParser.Read(indexFile, location.GitDir);
+                var objects = ObjectDatabase.Open(location, environment ?? new Dictionary<string, string>(), workingDirectory ?? location.WorkTreeRoot);
+                return new StagedIndex(new OwnReaderStagedSource(location, index, objects), location, indexFile, null);
+            }
+            catch (OwnReaderCannotReadException cannot)
+            {
+                because = cannot.Message;
+            }
+        }
+
+        var git = new GitCommand(location, indexFile, environment, workingDirectory);
+        return new StagedIndex(GitCommandStagedSource.Open(git), location, indexFile, because);
     }
 
     /// <summary>
@@ -67,8 +87,7 @@ public sealed class StagedIndex : IDisposable
     /// normal commit).
     /// </remarks>
     /// <exception cref="UserError">HEAD or one of its trees cannot be read.</exception>
-    public IReadOnlyList<StagedChange> ListStagedChanges() =>
-        StagedDiff.Compare(_objects, _index, HeadResolver.HeadTree(Location, _objects));
+    public IReadOnlyList<StagedChange> ListStagedChanges() => _source.ListStagedChanges();
 
     /// <summary>Whether <paramref name="path"/> (work-tree-relative, <c>/</c> separators) is staged.</summary>
     public bool Contains(string path) => Find(path) is not null;
@@ -92,12 +111,12 @@ public sealed class StagedIndex : IDisposable
     }
 
     /// <summary>The bytes of the blob <paramref name="blobId"/>.</summary>
-    /// <param name="blobId">A 40-hex object id, e.g. from <see cref="StagedEntry.BlobId"/>.</param>
+    /// <param name="blobId">A 40-hex (64-hex in a SHA-256 repository) object id, e.g. from <see cref="StagedEntry.BlobId"/>.</param>
     /// <param name="pathForMessages">Named in the error if the blob cannot be read.</param>
     /// <exception cref="UserError">The blob is missing, is not a blob, or its file is damaged.</exception>
     public byte[] ReadBlob(string blobId, string pathForMessages)
     {
-        var found = _objects.TryRead(Convert.FromHexString(blobId))
+        var found = _source.TryRead(blobId)
             ?? throw new UserError($"The staged content of '{pathForMessages}' (blob {blobId}) is missing from the git object database.");
         return found.Type == GitObjectType.Blob
             ? found.Data
@@ -130,7 +149,7 @@ public sealed class StagedIndex : IDisposable
         return paths;
     }
 
-    public void Dispose() => _objects.Dispose();
+    public void Dispose() => _source.Dispose();
 
     /// <summary>The first entry whose path is not below <paramref name="key"/> in git's order (bytewise, like memcmp).</summary>
     private int LowerBound(ReadOnlySpan<byte> key)

@@ -12,10 +12,18 @@ internal sealed class GuardedRepo : IDisposable
 {
     private readonly WheelhouseVenvs _venvs;
 
-    public GuardedRepo(WheelhouseVenvs venvs, string directoryName = "repo")
+    /// <param name="venvs">Where the venvs come from.</param>
+    /// <param name="directoryName">The work tree's name.</param>
+    /// <param name="initOptions">Options for <c>git init</c> (e.g. <c>--object-format=sha256</c>).</param>
+    public GuardedRepo(WheelhouseVenvs venvs, string directoryName = "repo", params string[] initOptions)
     {
         _venvs = venvs;
-        Repo = new TempGitRepo(directoryName);
+        Repo = new TempGitRepo(directoryName, init: initOptions.Length == 0);
+        if (initOptions.Length > 0)
+        {
+            Repo.GitOk(["init", "--quiet", .. initOptions]);
+        }
+
         // Venvs live in the projects, as developers keep them; git must not see them.
         File.AppendAllText(Path.Combine(Repo.WorkTree, ".git", "info", "exclude"), ".venv/\nvenv/\n");
     }

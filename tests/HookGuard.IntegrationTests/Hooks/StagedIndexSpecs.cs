@@ -82,16 +82,91 @@ public sealed class StagedIndexSpecs
     }
 
     [Fact]
-    public void A_sha256_repository_is_a_user_error_not_a_crash()
+    public void A_sha256_repository_is_read_through_git()
     {
         using var repo = new TempGitRepo(init: false);
         repo.GitOk("init", "--quiet", "--object-format=sha256");
+        repo.Commit("base", ("a.txt", "a\n"), ("lib/b.txt", "b\n"));
+        repo.WriteFile("requirements.txt", "alpha==1.0\n");
+        repo.GitOk("add", "requirements.txt");
+        repo.GitOk("rm", "--quiet", "a.txt");
+
+        using var index = Open(repo);
+
+        Assert.Contains("sha256", index.ReadByGitBecause);
+        Assert.Equal(
+            [new StagedChange(StagedChangeKind.Deleted, "a.txt"), new StagedChange(StagedChangeKind.Added, "requirements.txt")],
+            index.ListStagedChanges());
+        Assert.Equal("alpha==1.0\n"u8.ToArray(), index.ReadStagedBytes("requirements.txt"));
+        Assert.Equal(64, index.Find("lib/b.txt")!.BlobId.Length);
+        Assert.Equal(["lib/b.txt"], index.PathsUnder("lib"));
+    }
+
+    [Fact]
+    public void A_split_index_is_read_by_HookGuard_itself_with_its_shared_index_replaced_deleted_and_added_entries()
+    {
+        using var repo = new TempGitRepo();
+        repo.GitOk("config", "splitIndex.maxPercentChange", "100");
+        repo.Commit("base", Enumerable.Range(0, 70).Select(i => ($"d{i % 7}/f{i:D2}.txt", $"{i}\n"))
+            .Concat(Enumerable.Range(0, 200).Select(i => ($"big/f{i:D3}.txt", $"big {i}\n"))).ToArray());
+        repo.GitOk("config", "core.splitIndex", "true");
+        repo.GitOk("update-index", "--split-index");
+        repo.WriteFile("d3/f03.txt", "changed\n"); // replaced
+        repo.WriteFile("d0/new.txt", "new\n"); // added
+        repo.WriteFile("d6/f69.txt", "changed too\n");
+        repo.GitOk("add", "d3/f03.txt", "d0/new.txt", "d6/f69.txt");
+        repo.GitOk("rm", "--quiet", "d1/f01.txt", "d5/f68.txt"); // deleted
+        repo.GitOk("rm", "-r", "--quiet", "big"); // 200 deleted in a row: the delete bitmap holds run-length words
+
+        using var index = Open(repo);
+
+        Assert.Null(index.ReadByGitBecause);
+        Assert.True(index.WritesThroughGit);
+        var expected = repo.GitOk("ls-files", "--stage").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var actual = index.PathsUnder("").Select(path => index.Find(path)!)
+            .Select(entry => $"{Convert.ToString((int)entry.Mode, 8)} {entry.BlobId} 0\t{entry.Path}").ToArray();
+        Assert.Equal(expected, actual);
+        Assert.Equal(270 - 202 + 1, actual.Length);
+        var changes = index.ListStagedChanges();
+        Assert.Equal(
+            repo.GitOk("diff", "--cached", "--no-renames", "--name-status").Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal),
+            changes.Select(change => $"{change.Kind.ToString()[0]}\t{change.Path}").Order(StringComparer.Ordinal)); // the walk's order is not git's
+        Assert.Equal(205, changes.Count);
+        Assert.Equal("changed\n"u8.ToArray(), index.ReadStagedBytes("d3/f03.txt"));
+    }
+
+    [Fact]
+    public void A_sparse_index_is_read_through_git_with_every_path_it_stands_for()
+    {
+        using var repo = new TempGitRepo();
+        repo.Commit("base", ("app/main.py", "x\n"), ("other/deep/requirements.txt", "alpha==1.0\n"));
+        repo.GitOk("sparse-checkout", "init", "--cone", "--sparse-index");
+        repo.GitOk("sparse-checkout", "set", "app");
+
+        using var index = Open(repo);
+
+        Assert.Contains("sdir", index.ReadByGitBecause);
+        Assert.Equal(["app/main.py", "other/deep/requirements.txt"], index.PathsUnder(""));
+        Assert.Equal("alpha==1.0\n"u8.ToArray(), index.ReadStagedBytes("other/deep/requirements.txt"));
+        Assert.Empty(index.ListStagedChanges());
+    }
+
+    [Fact]
+    public void An_unknown_required_index_extension_is_left_to_git_which_decides()
+    {
+        using var repo = new TempGitRepo();
         repo.Commit("base", ("a.txt", "a\n"));
         var location = RepositoryLocator.Locate(repo.WorkTree, new Dictionary<string, string>());
+        // A lower-case extension must be understood; this git does not know "zzzz" either, and says so.
+        var bytes = File.ReadAllBytes(location.DefaultIndexFile);
+        byte[] extension = [.. "zzzz"u8, 0, 0, 0, 0];
+        byte[] body = [.. bytes[..^20], .. extension];
+        File.WriteAllBytes(location.DefaultIndexFile, [.. body, .. System.Security.Cryptography.SHA1.HashData(body)]);
 
         var error = Assert.Throws<HookGuard.Cli.UserError>(() => StagedIndex.Open(location, location.DefaultIndexFile));
 
-        Assert.Contains(location.GitDir, error.Message);
+        Assert.Contains("git ls-files failed", error.Message);
+        Assert.Contains("zzzz", error.Message);
     }
 
     [Fact]
