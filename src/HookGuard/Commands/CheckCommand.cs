@@ -13,7 +13,7 @@ namespace HookGuard.Commands;
 /// <summary><c>hookguard check [--all | PATH...] [--autostage] [--policy P] [--format F]</c>: the validator (SPEC sec. 4).</summary>
 public static class CheckCommand
 {
-    private sealed record Options(bool All, bool Autostage, Policy? Policy, ReportFormat Format, string[] Paths);
+    private sealed record Options(bool All, bool Autostage, Policy? Policy, ReportFormat Format, string[] Paths, bool MergeCommit);
 
     public static Command Define(CommandContext context)
     {
@@ -22,11 +22,13 @@ public static class CheckCommand
         var policy = SharedOptions.Policy();
         var format = new Option<string>("--format") { Description = "text, json, github (Actions annotations) or markdown (a CI job summary).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "github", "markdown");
+        // Passed only by the pre-merge-commit hook HookGuard writes; not for people, so not in --help.
+        var mergeCommit = new Option<bool>("--merge-commit") { Hidden = true };
         var paths = new Argument<string[]>("PATH") { Description = "Projects to check.", Arity = ArgumentArity.ZeroOrMore };
         var output = new OutputOptions();
         var command = new Command("check", "Compare the staged requirement files of the touched projects with their venvs.")
         {
-            all, autostage, policy, format, paths,
+            all, autostage, policy, format, mergeCommit, paths,
         };
         output.AddTo(command);
         command.WithExamples(
@@ -38,7 +40,8 @@ public static class CheckCommand
             parsed.GetValue(autostage),
             SharedOptions.ParsePolicy(parsed.GetValue(policy)),
             parsed.GetValue(format) switch { "json" => ReportFormat.Json, "github" => ReportFormat.GitHub, "markdown" => ReportFormat.Markdown, _ => ReportFormat.Text },
-            parsed.GetValue(paths) ?? [])));
+            parsed.GetValue(paths) ?? [],
+            parsed.GetValue(mergeCommit))));
         return command;
     }
 
@@ -74,7 +77,16 @@ public static class CheckCommand
         }
 
         var reports = verdicts.Where(verdict => verdict.Report is not null).Select(verdict => verdict.Report!).ToList();
-        if (options.Autostage || config.Autostage)
+        if ((options.Autostage || config.Autostage) && options.MergeCommit && verdicts.Any(verdict => verdict.Report is { InSync: false }))
+        {
+            // git merge writes the merge commit's tree before it runs pre-merge-commit and does not read the index
+            // again: a fix staged now would stay behind in the index, outside the commit (measured with git 2.39).
+            // Blocking leaves the merge in progress; 'git commit' concludes it through pre-commit, where autostage works.
+            context.Error.WriteLine(
+                "hookguard: autostage cannot fix a merge while git merge commits it (git has already written the merge's tree). " +
+                "The merge is not committed and stays in progress: run 'git commit' to conclude it, and autostage fixes the drift there.");
+        }
+        else if (options.Autostage || config.Autostage)
         {
             reports = Autostage(context, index, verdicts, blockedAnyway: blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing));
         }

@@ -4,7 +4,7 @@ using HookGuard.Hooks;
 
 namespace HookGuard.Commands;
 
-/// <summary><c>hookguard install [--autostage] [--policy P] [--force]</c>: writes the pre-commit hook (SPEC sec. 3).</summary>
+/// <summary><c>hookguard install [--autostage] [--policy P] [--force]</c>: writes the pre-commit and pre-merge-commit hooks (SPEC sec. 3, 10).</summary>
 public static class InstallCommand
 {
     public static Command Define(CommandContext context)
@@ -33,25 +33,27 @@ public static class InstallCommand
         var hooksDirectory = GitHooksDirectory.Find(context.WorkingDirectory);
         var settings = new HookSettings(RecordedExecutable.Resolve(context, Environment.ProcessPath), autostage, policy);
         context.Trace($"hooks directory {hooksDirectory}; recorded executable {settings.ExecutablePath}");
-        var result = HookInstaller.Install(hooksDirectory, settings, force);
-
-        context.SuccessOut.WriteLine(result.Outcome switch
+        foreach (var hookName in HookInstaller.HookNames)
         {
-            HookInstallOutcome.Installed => $"Installed the HookGuard pre-commit hook: {result.HookPath}",
-            HookInstallOutcome.Updated => $"Updated the HookGuard pre-commit hook: {result.HookPath}",
-            _ => $"The HookGuard pre-commit hook is already installed, unchanged: {result.HookPath}",
-        });
+            var result = HookInstaller.Install(hooksDirectory, settings, force, hookName: hookName);
+            context.SuccessOut.WriteLine(result.Outcome switch
+            {
+                HookInstallOutcome.Installed => $"Installed the HookGuard {hookName} hook: {result.HookPath}",
+                HookInstallOutcome.Updated => $"Updated the HookGuard {hookName} hook: {result.HookPath}",
+                _ => $"The HookGuard {hookName} hook is already installed, unchanged: {result.HookPath}",
+            });
+            if (result.MovedAsideHookPath is not null)
+            {
+                context.SuccessOut.WriteLine($"Moved the hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
+            }
+
+            if (result.ChainedHookPath is not null)
+            {
+                context.SuccessOut.WriteLine($"The hook that was there before runs first and can still block the commit: {result.ChainedHookPath}");
+            }
+        }
+
         context.SuccessOut.WriteLine($"It runs: {settings.ExecutablePath} check{string.Concat(settings.CheckArguments.Select(argument => " " + argument))}");
-        if (result.MovedAsideHookPath is not null)
-        {
-            context.SuccessOut.WriteLine($"Moved the hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
-        }
-
-        if (result.ChainedHookPath is not null)
-        {
-            context.SuccessOut.WriteLine($"The hook that was there before runs first and can still block the commit: {result.ChainedHookPath}");
-        }
-
         return ExitCodes.InSync;
     }
 }
