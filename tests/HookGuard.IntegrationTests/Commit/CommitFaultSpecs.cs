@@ -116,7 +116,8 @@ public sealed class CommitFaultSpecs(WheelhouseVenvs venvs) : IClassFixture<Whee
         Assert.Contains("alpha", check.StandardOutput);
         Assert.Equal(2, autostage.ExitCode);
         UserFacing.AssertNoStackTrace(autostage);
-        Assert.Contains("index", autostage.StandardError);
+        Assert.Contains("Cannot stage 'requirements.txt'", autostage.StandardError);
+        Assert.Contains("Read-only file system", autostage.StandardError);
         AssertAsItWas(repo, head, index);
     }
 
@@ -151,7 +152,7 @@ public sealed class CommitFaultSpecs(WheelhouseVenvs venvs) : IClassFixture<Whee
 
         Assert.Equal(2, autostage.ExitCode);
         UserFacing.AssertNoStackTrace(autostage);
-        Assert.Contains("space", autostage.StandardError, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("No space left on device", autostage.StandardError);
     }
 
     public static TheoryData<string> StopPoints => new() { "index", "work-tree" };
