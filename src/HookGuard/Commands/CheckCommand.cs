@@ -61,6 +61,16 @@ public static class CheckCommand
 
         using var session = RepositorySession.Open(context);
         var (location, config, index) = (session.Location, session.Config, session.Index);
+        // git merge writes the merge commit's tree before it runs pre-merge-commit and does not read the index again: a
+        // fix staged from that hook would stay behind in the index, outside the commit (measured with git 2.39). So the
+        // merge hook only checks; blocked, the merge stays in progress, and 'git commit' concludes it through pre-commit,
+        // where autostage works.
+        var autostageStandsBack = options.MergeCommit && (options.Autostage || config.Autostage);
+        if (options.MergeCommit)
+        {
+            (options, config) = (options with { Autostage = false }, config with { Autostage = false });
+        }
+
         var projects = options.All ? session.Projects.All()
             : options.Paths.Length > 0 ? session.ProjectsNamedBy(options.Paths, context)
             : session.Projects.ForStagedPaths(index.ListStagedChanges().Select(change => change.Path));
@@ -77,18 +87,16 @@ public static class CheckCommand
         }
 
         var reports = verdicts.Where(verdict => verdict.Report is not null).Select(verdict => verdict.Report!).ToList();
-        if ((options.Autostage || config.Autostage) && options.MergeCommit && verdicts.Any(verdict => verdict.Report is { InSync: false }))
+        if (options.Autostage || config.Autostage)
         {
-            // git merge writes the merge commit's tree before it runs pre-merge-commit and does not read the index
-            // again: a fix staged now would stay behind in the index, outside the commit (measured with git 2.39).
-            // Blocking leaves the merge in progress; 'git commit' concludes it through pre-commit, where autostage works.
+            reports = Autostage(context, index, verdicts, blockedAnyway: blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing));
+        }
+
+        if (autostageStandsBack && reports.Any(report => !report.InSync))
+        {
             context.Error.WriteLine(
                 "hookguard: autostage cannot fix a merge while git merge commits it (git has already written the merge's tree). " +
                 "The merge is not committed and stays in progress: run 'git commit' to conclude it, and autostage fixes the drift there.");
-        }
-        else if (options.Autostage || config.Autostage)
-        {
-            reports = Autostage(context, index, verdicts, blockedAnyway: blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing));
         }
 
         var notChecked = verdicts.Where(verdict => verdict.VenvMissing)

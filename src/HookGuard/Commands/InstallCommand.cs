@@ -33,27 +33,77 @@ public static class InstallCommand
         var hooksDirectory = GitHooksDirectory.Find(context.WorkingDirectory);
         var settings = new HookSettings(RecordedExecutable.Resolve(context, Environment.ProcessPath), autostage, policy);
         context.Trace($"hooks directory {hooksDirectory}; recorded executable {settings.ExecutablePath}");
-        foreach (var hookName in HookInstaller.HookNames)
-        {
-            var result = HookInstaller.Install(hooksDirectory, settings, force, hookName: hookName);
-            context.SuccessOut.WriteLine(result.Outcome switch
-            {
-                HookInstallOutcome.Installed => $"Installed the HookGuard {hookName} hook: {result.HookPath}",
-                HookInstallOutcome.Updated => $"Updated the HookGuard {hookName} hook: {result.HookPath}",
-                _ => $"The HookGuard {hookName} hook is already installed, unchanged: {result.HookPath}",
-            });
-            if (result.MovedAsideHookPath is not null)
-            {
-                context.SuccessOut.WriteLine($"Moved the hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
-            }
+        var result = HookInstaller.Install(hooksDirectory, settings, force);
 
-            if (result.ChainedHookPath is not null)
-            {
-                context.SuccessOut.WriteLine($"The hook that was there before runs first and can still block the commit: {result.ChainedHookPath}");
-            }
+        context.SuccessOut.WriteLine(result.Outcome switch
+        {
+            HookInstallOutcome.Installed => $"Installed the HookGuard pre-commit hook: {result.HookPath}",
+            HookInstallOutcome.Updated => $"Updated the HookGuard pre-commit hook: {result.HookPath}",
+            _ => $"The HookGuard pre-commit hook is already installed, unchanged: {result.HookPath}",
+        });
+        InstallMergeHook(context, hooksDirectory, settings, force);
+        context.SuccessOut.WriteLine($"It runs: {settings.ExecutablePath} check{string.Concat(settings.CheckArguments.Select(argument => " " + argument))}");
+        if (result.MovedAsideHookPath is not null)
+        {
+            context.SuccessOut.WriteLine($"Moved the hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
         }
 
-        context.SuccessOut.WriteLine($"It runs: {settings.ExecutablePath} check{string.Concat(settings.CheckArguments.Select(argument => " " + argument))}");
+        if (result.ChainedHookPath is not null)
+        {
+            context.SuccessOut.WriteLine($"The hook that was there before runs first and can still block the commit: {result.ChainedHookPath}");
+        }
+
+        // core.hooksPath inside the work tree (Husky.Net's .husky): the hook is now a change to a tracked or untracked file
+        // there, with this machine's path in it; committing it would hand every clone a hook that calls this path.
+        if (HooksDirectoryInWorkTree(context, hooksDirectory) is { } relative)
+        {
+            context.Out.WriteLine(
+                $"Note: git runs hooks from '{relative}' inside the work tree (core.hooksPath). Do not commit HookGuard's hook " +
+                "there; for a hooks directory the team shares, call 'hookguard check' from its own hook instead (README: 'With pre-commit, prek, lefthook or Husky.Net').");
+        }
+
         return ExitCodes.InSync;
+    }
+
+    /// <summary>The hooks directory relative to the work-tree root when it lies in the work tree (not under .git), else null.</summary>
+    private static string? HooksDirectoryInWorkTree(CommandContext context, string hooksDirectory)
+    {
+        string workTree;
+        try
+        {
+            workTree = Git.RepositoryLocator.Locate(context.WorkingDirectory, context.Environment).WorkTreeRoot;
+        }
+        catch (UserError)
+        {
+            return null; // the hook is installed; a repository HookGuard cannot read only loses this note
+        }
+
+        var relative = Path.GetRelativePath(workTree, hooksDirectory);
+        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return outside || relative == ".git" || relative.StartsWith(".git" + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? null : relative;
+    }
+
+    /// <summary>
+    /// <c>git merge</c> runs <c>pre-merge-commit</c>, not <c>pre-commit</c>: the same hook goes there, chaining a foreign
+    /// one the same way, so that a merge that brings drift in is checked too.
+    /// </summary>
+    private static void InstallMergeHook(CommandContext context, string hooksDirectory, HookSettings settings, bool force)
+    {
+        var result = HookInstaller.Install(hooksDirectory, settings, force, hookName: HookInstaller.MergeHookName);
+        context.SuccessOut.WriteLine(result.Outcome switch
+        {
+            HookInstallOutcome.Installed => $"Installed the HookGuard pre-merge-commit hook: {result.HookPath}",
+            HookInstallOutcome.Updated => $"Updated the HookGuard pre-merge-commit hook: {result.HookPath}",
+            _ => $"The HookGuard pre-merge-commit hook is already installed, unchanged: {result.HookPath}",
+        });
+        if (result.MovedAsideHookPath is not null)
+        {
+            context.SuccessOut.WriteLine($"Moved the merge hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
+        }
+
+        if (result.ChainedHookPath is not null)
+        {
+            context.SuccessOut.WriteLine($"The merge hook that was there before runs first and can still block the merge: {result.ChainedHookPath}");
+        }
     }
 }
