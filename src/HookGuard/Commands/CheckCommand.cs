@@ -87,7 +87,11 @@ public static class CheckCommand
         }
 
         var reports = verdicts.Where(verdict => verdict.Report is not null).Select(verdict => verdict.Report!).ToList();
-        if (options.Autostage || config.Autostage)
+        if ((options.Autostage || config.Autostage) && HookFrameworkRun.IsActive(context))
+        {
+            context.Error.WriteLine(HookFrameworkRun.AutostageRefused);
+        }
+        else if (options.Autostage || config.Autostage)
         {
             reports = Autostage(context, index, verdicts, blockedAnyway: blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing));
         }

@@ -29,6 +29,28 @@ public static class RecordedExecutable
                 $"and run 'hookguard install' from there (or set {LauncherVariable} to the launcher's path).");
         }
 
-        return Path.GetFullPath(processPath);
+        return ToolShim(Path.GetFullPath(processPath)) ?? Path.GetFullPath(processPath);
+    }
+
+    /// <summary>
+    /// For hookguard installed as a dotnet tool, the command's stable path in the tool directory (<c>~/.dotnet/tools/hookguard</c>,
+    /// or the <c>--tool-path</c>) instead of the versioned file under <c>.store/hookguard/VERSION/</c> it runs from:
+    /// <c>dotnet tool update</c> deletes that directory, which would leave the hook calling a path that is gone.
+    /// </summary>
+    /// <remarks>
+    /// A NativeAOT tool's command is a symlink into the store, and the process path the OS reports is the link's target.
+    /// A framework-dependent tool's command is an apphost shim, which already is the process, so this finds nothing.
+    /// </remarks>
+    private static string? ToolShim(string processPath)
+    {
+        var separator = Path.DirectorySeparatorChar;
+        var store = processPath.IndexOf($"{separator}.store{separator}", StringComparison.Ordinal);
+        if (store < 0)
+        {
+            return null;
+        }
+
+        var shim = Path.Combine(processPath[..store], Path.GetFileName(processPath));
+        return File.Exists(shim) ? shim : null;
     }
 }

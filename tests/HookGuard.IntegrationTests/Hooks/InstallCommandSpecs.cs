@@ -33,4 +33,28 @@ public sealed class InstallCommandSpecs
 
         Assert.Contains(RecordedExecutable.LauncherVariable, error.Message);
     }
+
+    [Fact]
+    public void A_dotnet_tool_running_from_its_versioned_store_records_the_stable_command_in_the_tool_directory()
+    {
+        using var repo = new TempGitRepo();
+        var tools = Path.Combine(repo.Scratch, "tools dir");
+        var stored = Path.Combine(tools, ".store", "hookguard", "0.1.0", "hookguard.linux-x64", "0.1.0", "tools", "net10.0", "linux-x64", "hookguard");
+        TempGitRepo.WriteScript(stored, "#!/bin/sh\n");
+        TempGitRepo.WriteScript(Path.Combine(tools, "hookguard"), "#!/bin/sh\n");
+        var context = new CommandContext("/", TextWriter.Null, TextWriter.Null, new Dictionary<string, string>(), OutputIsTerminal: false);
+
+        Assert.Equal(Path.Combine(tools, "hookguard"), RecordedExecutable.Resolve(context, stored));
+    }
+
+    [Fact]
+    public void A_store_path_without_a_command_beside_the_store_is_recorded_as_it_is()
+    {
+        using var repo = new TempGitRepo();
+        var stored = Path.Combine(repo.Scratch, ".store", "hookguard", "0.1.0", "hookguard");
+        TempGitRepo.WriteScript(stored, "#!/bin/sh\n");
+        var context = new CommandContext("/", TextWriter.Null, TextWriter.Null, new Dictionary<string, string>(), OutputIsTerminal: false);
+
+        Assert.Equal(stored, RecordedExecutable.Resolve(context, stored));
+    }
 }
