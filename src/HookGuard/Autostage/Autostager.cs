@@ -240,10 +240,12 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
             {
                 var stagedEntry = IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.After, fix.Mode, index.WritesThroughGit);
                 undo.Push(() => IndexWriter.Stage(index.Location, index.IndexFile, fix.File, fix.Before, fix.Mode, index.WritesThroughGit));
+                TestStopPoint.After("index", variables);
                 if (mainLock is not null)
                 {
                     IndexWriter.Stage(index.Location, mainLock, fix.File, fix.After, fix.Mode, index.WritesThroughGit);
                     undo.Push(() => IndexWriter.Stage(index.Location, mainLock, fix.File, fix.Before, fix.Mode, index.WritesThroughGit));
+                    TestStopPoint.After("main-index", variables);
                 }
 
                 var path = WorkTreePath(fix.File);
@@ -251,6 +253,7 @@ public sealed class Autostager(StagedIndex index, Func<string, string?> variable
                     ?? (fix.WorkTreeConverted ? GitFilters.Smudged(index.Location.WorkTreeRoot, fix.File, stagedEntry.BlobId) : fix.After);
                 WorkTreeFile.ReplaceAtomically(path, workTreeAfter);
                 undo.Push(() => WorkTreeFile.ReplaceAtomically(path, fix.WorkTreeBefore));
+                TestStopPoint.After("work-tree", variables);
             }
         }
         catch

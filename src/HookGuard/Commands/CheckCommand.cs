@@ -13,7 +13,7 @@ namespace HookGuard.Commands;
 /// <summary><c>hookguard check [--all | PATH...] [--autostage] [--policy P] [--format F]</c>: the validator (SPEC sec. 4).</summary>
 public static class CheckCommand
 {
-    private sealed record Options(bool All, bool Autostage, Policy? Policy, ReportFormat Format, string[] Paths);
+    private sealed record Options(bool All, bool Autostage, Policy? Policy, ReportFormat Format, string[] Paths, bool MergeCommit);
 
     public static Command Define(CommandContext context)
     {
@@ -22,11 +22,13 @@ public static class CheckCommand
         var policy = SharedOptions.Policy();
         var format = new Option<string>("--format") { Description = "text, json, github (Actions annotations) or markdown (a CI job summary).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "github", "markdown");
+        // Passed only by the pre-merge-commit hook HookGuard writes; not for people, so not in --help.
+        var mergeCommit = new Option<bool>("--merge-commit") { Hidden = true };
         var paths = new Argument<string[]>("PATH") { Description = "Projects to check.", Arity = ArgumentArity.ZeroOrMore };
         var output = new OutputOptions();
         var command = new Command("check", "Compare the staged requirement files of the touched projects with their venvs.")
         {
-            all, autostage, policy, format, paths,
+            all, autostage, policy, format, mergeCommit, paths,
         };
         output.AddTo(command);
         command.WithExamples(
@@ -38,7 +40,8 @@ public static class CheckCommand
             parsed.GetValue(autostage),
             SharedOptions.ParsePolicy(parsed.GetValue(policy)),
             parsed.GetValue(format) switch { "json" => ReportFormat.Json, "github" => ReportFormat.GitHub, "markdown" => ReportFormat.Markdown, _ => ReportFormat.Text },
-            parsed.GetValue(paths) ?? [])));
+            parsed.GetValue(paths) ?? [],
+            parsed.GetValue(mergeCommit))));
         return command;
     }
 
@@ -58,6 +61,16 @@ public static class CheckCommand
 
         using var session = RepositorySession.Open(context);
         var (location, config, index) = (session.Location, session.Config, session.Index);
+        // git merge writes the merge commit's tree before it runs pre-merge-commit and does not read the index again: a
+        // fix staged from that hook would stay behind in the index, outside the commit (measured with git 2.39). So the
+        // merge hook only checks; blocked, the merge stays in progress, and 'git commit' concludes it through pre-commit,
+        // where autostage works.
+        var autostageStandsBack = options.MergeCommit && (options.Autostage || config.Autostage);
+        if (options.MergeCommit)
+        {
+            (options, config) = (options with { Autostage = false }, config with { Autostage = false });
+        }
+
         var projects = options.All ? session.Projects.All()
             : options.Paths.Length > 0 ? session.ProjectsNamedBy(options.Paths, context)
             : session.Projects.ForStagedPaths(index.ListStagedChanges().Select(change => change.Path));
@@ -81,6 +94,13 @@ public static class CheckCommand
         else if (options.Autostage || config.Autostage)
         {
             reports = Autostage(context, index, verdicts, blockedAnyway: blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing));
+        }
+
+        if (autostageStandsBack && reports.Any(report => !report.InSync))
+        {
+            context.Error.WriteLine(
+                "hookguard: autostage cannot fix a merge while git merge commits it (git has already written the merge's tree). " +
+                "The merge is not committed and stays in progress: run 'git commit' to conclude it, and autostage fixes the drift there.");
         }
 
         var notChecked = verdicts.Where(verdict => verdict.VenvMissing)

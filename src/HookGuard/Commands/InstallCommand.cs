@@ -4,7 +4,7 @@ using HookGuard.Hooks;
 
 namespace HookGuard.Commands;
 
-/// <summary><c>hookguard install [--autostage] [--policy P] [--force]</c>: writes the pre-commit hook (SPEC sec. 3).</summary>
+/// <summary><c>hookguard install [--autostage] [--policy P] [--force]</c>: writes the pre-commit and pre-merge-commit hooks (SPEC sec. 3, 10).</summary>
 public static class InstallCommand
 {
     public static Command Define(CommandContext context)
@@ -41,6 +41,7 @@ public static class InstallCommand
             HookInstallOutcome.Updated => $"Updated the HookGuard pre-commit hook: {result.HookPath}",
             _ => $"The HookGuard pre-commit hook is already installed, unchanged: {result.HookPath}",
         });
+        InstallMergeHook(context, hooksDirectory, settings, force);
         context.SuccessOut.WriteLine($"It runs: {settings.ExecutablePath} check{string.Concat(settings.CheckArguments.Select(argument => " " + argument))}");
         if (result.MovedAsideHookPath is not null)
         {
@@ -80,5 +81,29 @@ public static class InstallCommand
         var relative = Path.GetRelativePath(workTree, hooksDirectory);
         var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
         return outside || relative == ".git" || relative.StartsWith(".git" + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? null : relative;
+    }
+
+    /// <summary>
+    /// <c>git merge</c> runs <c>pre-merge-commit</c>, not <c>pre-commit</c>: the same hook goes there, chaining a foreign
+    /// one the same way, so that a merge that brings drift in is checked too.
+    /// </summary>
+    private static void InstallMergeHook(CommandContext context, string hooksDirectory, HookSettings settings, bool force)
+    {
+        var result = HookInstaller.Install(hooksDirectory, settings, force, hookName: HookInstaller.MergeHookName);
+        context.SuccessOut.WriteLine(result.Outcome switch
+        {
+            HookInstallOutcome.Installed => $"Installed the HookGuard pre-merge-commit hook: {result.HookPath}",
+            HookInstallOutcome.Updated => $"Updated the HookGuard pre-merge-commit hook: {result.HookPath}",
+            _ => $"The HookGuard pre-merge-commit hook is already installed, unchanged: {result.HookPath}",
+        });
+        if (result.MovedAsideHookPath is not null)
+        {
+            context.SuccessOut.WriteLine($"Moved the merge hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
+        }
+
+        if (result.ChainedHookPath is not null)
+        {
+            context.SuccessOut.WriteLine($"The merge hook that was there before runs first and can still block the merge: {result.ChainedHookPath}");
+        }
     }
 }

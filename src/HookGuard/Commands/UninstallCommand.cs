@@ -4,7 +4,7 @@ using HookGuard.Hooks;
 
 namespace HookGuard.Commands;
 
-/// <summary><c>hookguard uninstall</c>: removes only HookGuard's hook and restores the previous one byte for byte.</summary>
+/// <summary><c>hookguard uninstall</c>: removes only HookGuard's hooks (pre-commit, pre-merge-commit) and restores the previous one byte for byte.</summary>
 public static class UninstallCommand
 {
     public static Command Define(CommandContext context)
@@ -21,14 +21,26 @@ public static class UninstallCommand
     {
         var hooksDirectory = GitHooksDirectory.Find(context.WorkingDirectory);
         context.Trace($"hooks directory {hooksDirectory}");
-        var result = HookInstaller.Uninstall(hooksDirectory);
-        context.SuccessOut.WriteLine(result.Outcome switch
+        // pre-commit first: when it is not HookGuard's, uninstall refuses before anything has changed.
+        foreach (var hookName in HookInstaller.HookNames)
         {
-            HookUninstallOutcome.Removed => $"Removed the HookGuard pre-commit hook: {result.HookPath}",
-            HookUninstallOutcome.RemovedAndRestored => $"Removed the HookGuard pre-commit hook and restored the hook it had replaced: {result.HookPath}",
-            HookUninstallOutcome.Restored => $"No HookGuard hook was installed; restored the hook it had saved: {result.HookPath}",
-            _ => $"No HookGuard pre-commit hook is installed here ({result.HookPath}); nothing changed.",
-        });
+            if (hookName != HookInstaller.HookName && HookInstaller.Inspect(hooksDirectory, hookName).Presence == HookPresence.Foreign)
+            {
+                // Earlier HookGuard versions wrote only pre-commit: a foreign pre-merge-commit is someone else's, not an error.
+                context.SuccessOut.WriteLine($"The {hookName} hook is not HookGuard's; it was left untouched: {Path.Combine(hooksDirectory, hookName)}");
+                continue;
+            }
+
+            var result = HookInstaller.Uninstall(hooksDirectory, hookName);
+            context.SuccessOut.WriteLine(result.Outcome switch
+            {
+                HookUninstallOutcome.Removed => $"Removed the HookGuard {hookName} hook: {result.HookPath}",
+                HookUninstallOutcome.RemovedAndRestored => $"Removed the HookGuard {hookName} hook and restored the hook it had replaced: {result.HookPath}",
+                HookUninstallOutcome.Restored => $"No HookGuard {hookName} hook was installed; restored the hook it had saved: {result.HookPath}",
+                _ => $"No HookGuard {hookName} hook is installed here ({result.HookPath}); nothing changed.",
+            });
+        }
+
         return ExitCodes.InSync;
     }
 }

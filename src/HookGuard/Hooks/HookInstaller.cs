@@ -3,8 +3,8 @@ using HookGuard.Cli;
 namespace HookGuard.Hooks;
 
 /// <summary>
-/// Writes and removes HookGuard's pre-commit hook in a hooks directory, keeping any foreign hook that was there
-/// (SPEC sec. 3).
+/// Writes and removes HookGuard's pre-commit hook (and its pre-merge-commit hook, handled the same way under its own
+/// names) in a hooks directory, keeping any foreign hook that was there (SPEC sec. 3, sec. 10).
 /// </summary>
 /// <remarks>
 /// A foreign <c>pre-commit</c> is renamed to <c>pre-commit.hookguard-previous</c>: a rename keeps its bytes, mode and
@@ -21,13 +21,22 @@ public static class HookInstaller
     /// <summary>Where a foreign hook is kept while HookGuard's hook is installed.</summary>
     public const string PreviousHookName = "pre-commit.hookguard-previous";
 
+    /// <summary>The hook file name <c>git merge</c> runs before it records a merge commit (it does not run pre-commit).</summary>
+    public const string MergeHookName = "pre-merge-commit";
+
+    /// <summary>Every hook <c>hookguard install</c> writes, in the order it writes them.</summary>
+    public static readonly IReadOnlyList<string> HookNames = [HookName, MergeHookName];
+
+    /// <summary>Where a foreign hook named <paramref name="hookName"/> is kept while HookGuard's is installed.</summary>
+    public static string PreviousNameOf(string hookName) => hookName + ".hookguard-previous";
+
     /// <summary>Installs (or updates) HookGuard's hook in <paramref name="hooksDirectory"/>.</summary>
     /// <exception cref="UserError">Chaining would lose a hook and <paramref name="force"/> is not set, or the file system refuses.</exception>
-    public static HookInstallResult Install(string hooksDirectory, HookSettings settings, bool force, TimeProvider? clock = null)
+    public static HookInstallResult Install(string hooksDirectory, HookSettings settings, bool force, TimeProvider? clock = null, string hookName = HookName)
     {
-        var hook = Path.Combine(hooksDirectory, HookName);
-        var previous = Path.Combine(hooksDirectory, PreviousHookName);
-        var wanted = HookScript.Render(settings);
+        var hook = Path.Combine(hooksDirectory, hookName);
+        var previous = Path.Combine(hooksDirectory, PreviousNameOf(hookName));
+        var wanted = HookScript.Render(settings, hookName);
         return FileSystemErrors.Translate(() =>
         {
             Directory.CreateDirectory(hooksDirectory);
@@ -88,10 +97,10 @@ public static class HookInstaller
 
     /// <summary>Removes HookGuard's hook from <paramref name="hooksDirectory"/> and puts back the hook it replaced, byte for byte.</summary>
     /// <exception cref="UserError">The <c>pre-commit</c> hook there is not HookGuard's: it is left untouched.</exception>
-    public static HookUninstallResult Uninstall(string hooksDirectory)
+    public static HookUninstallResult Uninstall(string hooksDirectory, string hookName = HookName)
     {
-        var hook = Path.Combine(hooksDirectory, HookName);
-        var previous = Path.Combine(hooksDirectory, PreviousHookName);
+        var hook = Path.Combine(hooksDirectory, hookName);
+        var previous = Path.Combine(hooksDirectory, PreviousNameOf(hookName));
         return FileSystemErrors.Translate(() =>
         {
             switch (Classify(hook))
@@ -115,10 +124,10 @@ public static class HookInstaller
     }
 
     /// <summary>Which pre-commit hook <paramref name="hooksDirectory"/> holds; reads only.</summary>
-    public static HookStatus Inspect(string hooksDirectory)
+    public static HookStatus Inspect(string hooksDirectory, string hookName = HookName)
     {
-        var hook = Path.Combine(hooksDirectory, HookName);
-        var previous = Path.Combine(hooksDirectory, PreviousHookName);
+        var hook = Path.Combine(hooksDirectory, hookName);
+        var previous = Path.Combine(hooksDirectory, PreviousNameOf(hookName));
         return FileSystemErrors.Translate(() => Classify(hook) switch
         {
             HookState.Missing => new HookStatus(hook, HookPresence.None, null),
@@ -182,7 +191,7 @@ public static class HookInstaller
     /// <summary>Writes the hook next to its final place (same file system, so the rename is atomic), executable.</summary>
     private static string WriteTemporary(string directory, byte[] content)
     {
-        var temporary = Path.Combine(directory, $".{HookName}.hookguard-{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(directory, $".hook.hookguard-{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {

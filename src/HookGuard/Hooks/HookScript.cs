@@ -18,16 +18,20 @@ public static partial class HookScript
 
     private const string ResourceName = "HookGuard.hooks.pre-commit";
 
-    /// <summary>The hook's bytes for <paramref name="settings"/>: UTF-8 without BOM, LF line endings, deterministic.</summary>
-    public static byte[] Render(HookSettings settings)
+    /// <summary>
+    /// The hook's bytes for <paramref name="settings"/>: UTF-8 without BOM, LF line endings, deterministic. The
+    /// <c>pre-merge-commit</c> hook is the same template, chaining its own saved hook and passing <c>--merge-commit</c>.
+    /// </summary>
+    public static byte[] Render(HookSettings settings, string hookName = HookInstaller.HookName)
     {
         // Git for Windows' sh understands C:/x/y but not C:\x\y inside a word it executes. Elsewhere a backslash is
         // an ordinary file-name character and must stay.
         var path = OperatingSystem.IsWindows() ? settings.ExecutablePath.Replace('\\', '/') : settings.ExecutablePath;
         var executable = ShellQuoting.SingleQuote(path);
-        var arguments = string.Concat(settings.CheckArguments.Select(argument => " " + ShellQuoting.SingleQuote(argument)));
+        IEnumerable<string> checkArguments = hookName == HookInstaller.MergeHookName ? [.. settings.CheckArguments, "--merge-commit"] : settings.CheckArguments;
+        var arguments = string.Concat(checkArguments.Select(argument => " " + ShellQuoting.SingleQuote(argument)));
         // One pass over the template, so a value that happens to contain a placeholder is never expanded again.
-        var text = Placeholder().Replace(Template(), match => match.Value switch
+        var text = Placeholder().Replace(ForHook(Template(), hookName), match => match.Value switch
         {
             "@HOOKGUARD_EXECUTABLE@" => executable,
             "@HOOKGUARD_ARGUMENTS@" => arguments,
@@ -42,6 +46,13 @@ public static partial class HookScript
         var head = Encoding.UTF8.GetString(hookBytes[..Math.Min(hookBytes.Length, 1024)]);
         return head.Split('\n').Take(5).Any(line => line.TrimEnd('\r').StartsWith(SignaturePrefix, StringComparison.Ordinal));
     }
+
+    /// <summary>The template names the hook it is (its header) and its saved predecessor; another hook gets its own names.</summary>
+    private static string ForHook(string template, string hookName) => hookName == HookInstaller.HookName
+        ? template
+        : template
+            .Replace("# git pre-commit hook written by", $"# git {hookName} hook written by", StringComparison.Ordinal)
+            .Replace(HookInstaller.PreviousHookName, HookInstaller.PreviousNameOf(hookName), StringComparison.Ordinal);
 
     private static string Template()
     {
