@@ -5,7 +5,7 @@ namespace HookGuard.IntegrationTests.Commit;
 /// <summary>
 /// Faults during a commit (issue 11), each with the exit status, the message, and what HEAD, the index and the work
 /// tree hold afterwards: intact, or correctly updated. The hook is the real one, installed with <c>--autostage</c>
-/// where the fault is in a write. docs/readme/faults.md lists them all with the specs elsewhere that cover the rest.
+/// where the fault is in a write. The README section "Merges, bad input and faults" lists them all with the specs elsewhere that cover the rest.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes, mount, SIGKILL
 public sealed class CommitFaultSpecs(WheelhouseVenvs venvs) : IClassFixture<WheelhouseVenvs>
