@@ -50,11 +50,17 @@ public sealed record CommandContext(
             variables[(string)entry.Key] = (string?)entry.Value ?? "";
         }
 
-        return new CommandContext(
+        var context = new CommandContext(
             System.Environment.CurrentDirectory,
             StandardStreams.Output(),
             StandardStreams.Error(),
             variables,
             !Console.IsOutputRedirected);
+        // "Text printed from files escapes control characters" (SPEC sec. 11), by whatever path it is printed.
+        return context with
+        {
+            Out = new TerminalSafeWriter(context.Out, passEscape: context.UseColor),
+            Error = new TerminalSafeWriter(context.Error, passEscape: false),
+        };
     }
 }
