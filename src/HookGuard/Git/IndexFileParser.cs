@@ -48,6 +48,11 @@ internal static class IndexFileParser
         {
             throw Corrupt(indexFile, "it ends in the middle of an entry", error);
         }
+        catch (Exception error) when (error is FormatException or OverflowException)
+        {
+            // Found by the fuzzer: a count, size or cache-tree number that is not one, or past 31 bits.
+            throw Corrupt(indexFile, "it holds a malformed count or size", error);
+        }
     }
 
     private static ParsedIndex Parse(byte[] bytes, string indexFile)
@@ -66,7 +71,9 @@ internal static class IndexFileParser
 
         var count = checked((int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(8)));
         var end = bytes.Length - HashLength;
-        var entries = new List<IndexRecord>(count);
+        // Sized by the header's count, but never past what the file can hold (an entry takes at least 40 bytes even in
+        // version 4), so a damaged count cannot ask for gigabytes.
+        var entries = new List<IndexRecord>(Math.Min(count, bytes.Length / 40));
         var position = 12;
         byte[] previousPath = [];
         for (var i = 0; i < count; i++)
@@ -143,7 +150,7 @@ internal static class IndexFileParser
             {
                 case "TREE":
                     var cursor = body;
-                    cacheTree = ReadCacheTree(bytes, ref cursor);
+                    cacheTree = ReadCacheTree(bytes, ref cursor, indexFile, depth: 0);
                     break;
                 case "link":
                     throw new UserError($"'{indexFile}' is a split index (core.splitIndex), which HookGuard cannot read yet. Run 'git update-index --no-split-index' to use it.");
@@ -166,8 +173,17 @@ internal static class IndexFileParser
         return new ParsedIndex(entries, cacheTree);
     }
 
-    private static CacheTreeNode ReadCacheTree(byte[] bytes, ref int position)
+    // Deeper than any tree git can write (a path of at most 4096 bytes has at most 2048 directories); a damaged
+    // cache-tree claiming more would otherwise recurse until the stack overflows.
+    private const int MaxCacheTreeDepth = 4096;
+
+    private static CacheTreeNode ReadCacheTree(byte[] bytes, ref int position, string indexFile, int depth)
     {
+        if (depth > MaxCacheTreeDepth)
+        {
+            throw Corrupt(indexFile, $"its cache-tree is nested more than {MaxCacheTreeDepth} deep");
+        }
+
         var nameEnd = Array.IndexOf(bytes, (byte)0, position);
         var name = Encoding.UTF8.GetString(bytes, position, nameEnd - position);
         position = nameEnd + 1;
@@ -180,10 +196,11 @@ internal static class IndexFileParser
             position += HashLength;
         }
 
-        var children = new Dictionary<string, CacheTreeNode>(subtreeCount, StringComparer.Ordinal);
+        // A subtree takes at least 4 bytes ("\0-1 0\n" less its name), so the file bounds the capacity asked for.
+        var children = new Dictionary<string, CacheTreeNode>(Math.Min(subtreeCount, (bytes.Length - position) / 4 + 1), StringComparer.Ordinal);
         for (var i = 0; i < subtreeCount; i++)
         {
-            var child = ReadCacheTree(bytes, ref position);
+            var child = ReadCacheTree(bytes, ref position, indexFile, depth + 1);
             children[child.Name] = child;
         }
 
