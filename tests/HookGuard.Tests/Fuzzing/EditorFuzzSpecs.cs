@@ -76,7 +76,7 @@ public sealed class EditorFuzzSpecs
             }
         }, iter: FuzzBudget.Iterations, threads: 1);
 
-        // Not vacuous: a good share of the inputs parse and get edited (most mutations keep a file valid).
-        Assert.True(editedFiles >= FuzzBudget.Iterations / 10, $"only {editedFiles} of {FuzzBudget.Iterations} inputs were edited");
+        // Not vacuous: a share of the inputs parse and get edited (typically one in eight; one in twenty-five at the least).
+        Assert.True(editedFiles >= FuzzBudget.Iterations / 25, $"only {editedFiles} of {FuzzBudget.Iterations} inputs were edited");
     }
 }

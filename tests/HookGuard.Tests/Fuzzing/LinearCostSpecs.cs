@@ -50,18 +50,25 @@ public sealed class LinearCostSpecs(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void Doubling_the_input_at_most_triples_the_time_and_the_allocations(string name)
+    public void Four_times_the_input_costs_at_most_nine_times_the_time_and_the_allocations(string name)
     {
         var subject = Cases[name];
         var small = subject.Make(subject.Size);
         var large = subject.Make(subject.Size * 4);
         Measure(subject.Parse, small); // warm up the JIT
 
-        var (smallTime, smallBytes) = Measure(subject.Parse, small);
-        var (largeTime, largeBytes) = Measure(subject.Parse, large);
+        // Timing on a shared machine: a quadratic parser fails every attempt, a linear one on a busy moment only.
+        double smallTime = 0, largeTime = 0;
+        long smallBytes = 0, largeBytes = 0;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            (smallTime, smallBytes) = Measure(subject.Parse, small);
+            (largeTime, largeBytes) = Measure(subject.Parse, large);
+            // Five milliseconds of slack: at this size a scheduler tick on a shared machine is most of the time.
+            if (largeTime <= 9 * smallTime + 0.005) break;
+        }
         output.WriteLine($"{name}: {small.Length:N0} B in {smallTime * 1000:F1} ms ({smallBytes:N0} B allocated), {large.Length:N0} B in {largeTime * 1000:F1} ms ({largeBytes:N0} B allocated)");
 
-        // Five milliseconds of slack: at this size a scheduler tick on a shared machine is most of the time.
         Assert.True(largeTime <= 9 * smallTime + 0.005,
             $"{name}: {small.Length} bytes took {smallTime * 1000:F1} ms, {large.Length} bytes {largeTime * 1000:F1} ms");
         Assert.True(largeBytes <= 9 * smallBytes + 64 * 1024,
