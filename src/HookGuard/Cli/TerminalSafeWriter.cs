@@ -7,8 +7,9 @@ namespace HookGuard.Cli;
 /// The last line of defence between text from files and the user's terminal: every control character but <c>\n</c> and
 /// <c>\t</c> written through it comes out as <c>\xNN</c> (<see cref="TerminalText"/>), whatever path the text took
 /// (an error message quoting a requirement line, a warning naming a venv, a line autostage changed). Standard error
-/// always goes through it; standard output too, except that ESC passes when the text report is coloured, since its
-/// colours are ESC sequences; that report escapes what it takes from files itself.
+/// always goes through it, and so does standard output, except that the coloured text report writes through one that
+/// lets ESC pass (<see cref="CommandContext.ColouredOut"/>), since its colours are ESC sequences; that report escapes
+/// what it takes from files itself.
 /// </summary>
 internal sealed class TerminalSafeWriter(TextWriter inner, bool passEscape) : TextWriter
 {

@@ -13,10 +13,15 @@ public sealed class HostileTextSpecs(WheelhouseVenvs venvs) : IClassFixture<Whee
     private const string Hostile = "\u001b[31m\u001b]0;pwned\u0007\u009b2J\u007f";
     private static readonly string[] OwnColours = ["\u001b[0m", "\u001b[1m", "\u001b[31m", "\u001b[32m", "\u001b[33m", "\u001b[36m"];
 
-    private async Task<GuardedRepo> RepositoryAsync(string requirements)
+    private async Task<GuardedRepo> RepositoryAsync(string requirements, bool hostileVenv = true)
     {
         var repo = new GuardedRepo(venvs);
         await repo.VenvAsync("api", "alpha==2.0");
+        if (!hostileVenv)
+        {
+            repo.WriteAndStage(("api/requirements.txt", requirements));
+            return repo;
+        }
         var site = Directory.GetDirectories(Path.Combine(repo.VenvPath("api"), "lib"), "python3*").Single();
         // A distribution nobody declares, so every report names it and its version.
         PythonVenv.WriteFile(Path.Combine(site, "site-packages", "evil-1.0.dist-info", "METADATA"),
@@ -66,6 +71,21 @@ public sealed class HostileTextSpecs(WheelhouseVenvs venvs) : IClassFixture<Whee
         AssertNoControlCharacters(check, colouredStdout: true);
         Assert.DoesNotContain("\u001b]0;", check.StandardOutput);
         Assert.Contains(@"\x1b]0;pwned\x07", check.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Fix_prints_the_hostile_line_it_changed_escaped_even_when_colour_is_on()
+    {
+        // Colour lets ESC through for the check report only, which escapes file text itself; fix's lines go through the
+        // escaping writer like every other output. (A hostile name is never appended: the editor refuses it.)
+        using var repo = await RepositoryAsync($"alpha==1.0 ; os_name != \"{Hostile}\"\n", hostileVenv: false);
+
+        var fix = HookGuardExecutable.Run(repo.Repo, ["fix"], environment: new Dictionary<string, string?> { ["FORCE_COLOR"] = "1" });
+
+        Assert.True(fix.ExitCode is 0 or 1, fix.ToString());
+        Assert.Contains("fixed", fix.StandardOutput);
+        AssertNoControlCharacters(fix);
+        Assert.Contains(@"\x1b[31m", fix.StandardOutput);
     }
 
     [Fact]
