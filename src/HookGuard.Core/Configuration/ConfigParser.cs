@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using HookGuard.Core.Declarations;
 using HookGuard.Core.Drift;
 using HookGuard.Core.Packaging;
+using HookGuard.Core.Toml;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -19,7 +21,18 @@ public static partial class ConfigParser
     /// <exception cref="ConfigError">Syntax error, unknown key, wrong type, bad value or duplicate project path.</exception>
     public static HookGuardConfig Parse(string text, string file = HookGuardConfig.FileName)
     {
-        var document = SyntaxParser.Parse(text, file, validate: true);
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text, file, validate: true);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Tomlyn 2.10's lexer throws on a \u or \U escape that is a surrogate or past U+10FFFF instead of reporting
+            // it (found by the fuzzer); HookGuard's own TOML parser refuses the same escape, with its line.
+            throw NotValidToml(text, file);
+        }
+
         var syntaxError = document.Diagnostics.FirstOrDefault(message => message.Kind == DiagnosticMessageKind.Error);
         if (syntaxError is not null)
         {
@@ -72,6 +85,20 @@ public static partial class ConfigParser
 
             projects.Add(project);
         }
+    }
+
+    private static ConfigError NotValidToml(string text, string file)
+    {
+        try
+        {
+            TomlDocument.Parse(file, text);
+        }
+        catch (DeclarationFileError error)
+        {
+            return new ConfigError(file, error.Location.Line, null, error.Reason);
+        }
+
+        return new ConfigError(file, 1, null, "not valid TOML: an escape that is not a Unicode scalar value");
     }
 
     private static string DisplayPath(string path) => path.Length == 0 ? "." : path;

@@ -73,10 +73,11 @@ public static class RequirementFileEditor
             return new EditRefused(EditRefusalReason.UnrepresentableCharacter, fileLocation,
                 $"the new text cannot be written in {file.Path}'s encoding ({file.Encoding.Name})");
 
-        var verdict = Verify(file, newText, pins, appended, variables, localPath);
+        var content = file.Encoding.Encode(newText);
+        var verdict = Verify(file, content, pins, appended, variables, localPath);
         if (verdict is not null) return verdict;
 
-        return new EditedFile(file.Encoding.Encode(newText), DescribeChanges(file.Text, newText));
+        return new EditedFile(content, DescribeChanges(file.Text, newText));
     }
 
     private sealed record PinPlan(TextChange? Change, EditRefused? Refusal);
@@ -210,17 +211,25 @@ public static class RequirementFileEditor
     }
 
     private static EditRefused? Verify(
-        ParsedRequirementFile original, string newText, IReadOnlyDictionary<SourceLocation, string> pins,
+        ParsedRequirementFile original, byte[] content, IReadOnlyDictionary<SourceLocation, string> pins,
         IReadOnlyList<AppendRequirement> appended, Func<string, string?> variables, Func<string, LocalPathKind>? localPath)
     {
+        // Re-read the bytes that would be written, decoding included: pip looks for a coding: comment across line
+        // breaks, so an appended line can end up in the first one's "coding: \r" (found by the fuzzer).
         ParsedRequirementFile reparsed;
         try
         {
-            reparsed = RequirementFileParser.Parse(original.Path, newText, original.Encoding, variables, localPath);
+            reparsed = RequirementFileParser.Parse(original.Path, content, variables, localPath);
         }
         catch (RequirementFileError e)
         {
             return new EditRefused(EditRefusalReason.WouldChangeMeaning, e.Location, $"the edited file would not parse: {e.Reason}");
+        }
+
+        if (reparsed.Encoding.Name != original.Encoding.Name || !reparsed.Encoding.Bom.SequenceEqual(original.Encoding.Bom))
+        {
+            return new EditRefused(EditRefusalReason.WouldChangeMeaning, new SourceLocation(original.Path, 1),
+                $"the edited file would be decoded as {reparsed.Encoding.Name}, not {original.Encoding.Name}");
         }
 
         var expected = original.Entries.Select(e => Signature(e, e is RequirementEntry && pins.TryGetValue(e.Location, out var v) ? v : null))

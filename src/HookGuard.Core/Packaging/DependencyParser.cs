@@ -134,21 +134,30 @@ internal static class DependencyParser
         return specifiers;
     }
 
+    // Parentheses deeper than this are refused instead of recursing until the stack overflows, which would kill the
+    // process (found by the fuzzer). packaging itself stops at Python's recursion limit; real markers nest two or three.
+    private const int MaxMarkerDepth = 100;
+
     // marker = marker_atom (BOOLOP marker_atom)+
-    private static MarkerGroup ParseMarkerGroup(DependencyTokenizer tokenizer)
+    private static MarkerGroup ParseMarkerGroup(DependencyTokenizer tokenizer, int depth = 0)
     {
-        var atoms = new List<MarkerNode> { ParseMarkerAtom(tokenizer) };
+        if (depth > MaxMarkerDepth)
+        {
+            throw tokenizer.SyntaxError($"Markers nested more than {MaxMarkerDepth} parentheses deep");
+        }
+
+        var atoms = new List<MarkerNode> { ParseMarkerAtom(tokenizer, depth) };
         var joiners = new List<string>();
         while (tokenizer.Check(TokenKind.BoolOp))
         {
             joiners.Add(tokenizer.Read());
-            atoms.Add(ParseMarkerAtom(tokenizer));
+            atoms.Add(ParseMarkerAtom(tokenizer, depth));
         }
         return new MarkerGroup(atoms, joiners);
     }
 
     // marker_atom = WS? LEFT_PARENTHESIS WS? marker WS? RIGHT_PARENTHESIS WS? | WS? marker_item WS?
-    private static MarkerNode ParseMarkerAtom(DependencyTokenizer tokenizer)
+    private static MarkerNode ParseMarkerAtom(DependencyTokenizer tokenizer, int depth)
     {
         tokenizer.Consume(TokenKind.Whitespace);
         MarkerNode marker;
@@ -156,7 +165,7 @@ internal static class DependencyParser
         {
             var open = Open(tokenizer, TokenKind.LeftParenthesis);
             tokenizer.Consume(TokenKind.Whitespace);
-            marker = ParseMarkerGroup(tokenizer);
+            marker = ParseMarkerGroup(tokenizer, depth + 1);
             tokenizer.Consume(TokenKind.Whitespace);
             Close(tokenizer, open, TokenKind.RightParenthesis,
                 "Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker expression");

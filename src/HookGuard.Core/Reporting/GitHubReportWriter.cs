@@ -22,7 +22,7 @@ public sealed class GitHubReportWriter(bool quiet = false) : IReportWriter
         foreach (var report in reports)
         {
             // A plain line for the log, then the annotations.
-            if (!(quiet && report.InSync)) output.WriteLine(FindingText.Headline(report));
+            if (!(quiet && report.InSync)) output.WriteLine(TerminalText.Escape(FindingText.Headline(report)));
             foreach (var finding in report.Findings)
             {
                 var properties = new StringBuilder($"file={EscapeProperty(finding.Location.File)}");
@@ -38,9 +38,12 @@ public sealed class GitHubReportWriter(bool quiet = false) : IReportWriter
         }
     }
 
-    /// <summary>Message text: '%', CR and LF are percent-encoded (actions/toolkit <c>escapeData</c>).</summary>
+    /// <summary>
+    /// Message text: '%', CR and LF are percent-encoded (actions/toolkit <c>escapeData</c>); any other control character
+    /// from a file (ESC, BEL) is written as <c>\xNN</c>, since the runner prints the text into a log that renders ANSI.
+    /// </summary>
     public static string EscapeData(string text) =>
-        text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+        TerminalText.Escape(text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A"));
 
     /// <summary>Property values: as data, plus ':' and ',' which delimit properties (actions/toolkit <c>escapeProperty</c>).</summary>
     public static string EscapeProperty(string text) =>

@@ -4,7 +4,9 @@ namespace HookGuard.Core.Reporting;
 
 /// <summary>
 /// The report for people: per project a headline, then one line per finding naming where it applies, the package, what
-/// is declared and installed, and the command that fixes it. ANSI colour only when the caller asks for it.
+/// is declared and installed, and the command that fixes it. ANSI colour only when the caller asks for it. Everything
+/// taken from files is printed through <see cref="TerminalText"/>, before the colour is added, so the only escape
+/// sequences in the report are its own.
 /// </summary>
 /// <param name="color">ANSI colour: the drift headline bold, the finding kind red (yellow for not-installed), the fix cyan, in sync green.</param>
 /// <param name="quiet"><c>--quiet</c>: projects in sync say nothing, so a check that passes prints nothing.</param>
@@ -23,13 +25,13 @@ public sealed class TextReportWriter(bool color = false, bool quiet = false) : I
         foreach (var report in reports)
         {
             if (quiet && report.InSync) continue;
-            output.WriteLine(Paint(report.InSync ? Green : Bold, FindingText.Headline(report)));
+            output.WriteLine(Paint(report.InSync ? Green : Bold, TerminalText.Escape(FindingText.Headline(report))));
             foreach (var finding in report.Findings)
             {
                 var kind = FindingText.Kind(finding.Kind);
                 output.WriteLine(
-                    $"  {FindingText.Where(finding)}: {Paint(finding.Kind == FindingKind.NotInstalled ? Yellow : Red, kind)}: " +
-                    $"{FindingText.Describe(report, finding)}. Fix: {Paint(Cyan, FixSuggestion.For(report, finding))}");
+                    $"  {TerminalText.Escape(FindingText.Where(finding))}: {Paint(finding.Kind == FindingKind.NotInstalled ? Yellow : Red, kind)}: " +
+                    $"{TerminalText.Escape(FindingText.Describe(report, finding))}. Fix: {Paint(Cyan, TerminalText.Escape(FixSuggestion.For(report, finding)))}");
             }
         }
 

@@ -27,7 +27,7 @@ public static class TomlDocument
         // parser can look at bytes only and strings can be decoded later without a failure path.
         if (!System.Text.Unicode.Utf8.IsValid(content))
         {
-            throw new DeclarationFileError(new SourceLocation(file, LineOfInvalidUtf8(content)), "not valid TOML: the file is not UTF-8");
+            throw new DeclarationFileError(new SourceLocation(file, InvalidUtf8.LineOfFirst(content)), "not valid TOML: the file is not UTF-8");
         }
 
         return TomlParser.Parse(file, content, content.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0, unread);
@@ -49,17 +49,5 @@ public static class TomlDocument
         }
 
         return TomlParser.Parse(file, bytes, bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0);
-    }
-
-    private static int LineOfInvalidUtf8(ReadOnlySpan<byte> content)
-    {
-        var offset = 0;
-        while (offset < content.Length
-               && System.Text.Rune.DecodeFromUtf8(content[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
-        {
-            offset += consumed;
-        }
-
-        return content[..offset].Count((byte)'\n') + 1;
     }
 }

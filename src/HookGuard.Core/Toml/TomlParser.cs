@@ -1287,7 +1287,8 @@ internal sealed class TomlParser
     {
         var p = _pos;
         var negative = false;
-        if (_src[p] is (byte)'+' or (byte)'-')
+        // At() and not _src[p]: an unread value may be cut off by the end of the file ("hashes =" as its last line).
+        if (At(p, (byte)'+') || At(p, (byte)'-'))
         {
             negative = _src[p] == (byte)'-';
             p++;

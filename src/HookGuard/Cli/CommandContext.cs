@@ -36,6 +36,12 @@ public sealed record CommandContext(
         }
     }
 
+    /// <summary>
+    /// Where the coloured text report goes: standard output, but letting its own ESC colour sequences through (the
+    /// report escapes every control character it takes from a file itself). Every other writer escapes ESC too.
+    /// </summary>
+    public TextWriter ColouredOut { get; init; } = Out;
+
     /// <summary>Where a command's success messages go: nowhere with <c>--quiet</c>.</summary>
     public TextWriter SuccessOut => Verbosity == Verbosity.Quiet ? TextWriter.Null : Out;
 
@@ -50,11 +56,18 @@ public sealed record CommandContext(
             variables[(string)entry.Key] = (string?)entry.Value ?? "";
         }
 
-        return new CommandContext(
+        var context = new CommandContext(
             System.Environment.CurrentDirectory,
             StandardStreams.Output(),
             StandardStreams.Error(),
             variables,
             !Console.IsOutputRedirected);
+        // "Text printed from files escapes control characters" (SPEC sec. 11), by whatever path it is printed.
+        return context with
+        {
+            Out = new TerminalSafeWriter(context.Out, passEscape: false),
+            ColouredOut = new TerminalSafeWriter(context.Out, passEscape: true),
+            Error = new TerminalSafeWriter(context.Error, passEscape: false),
+        };
     }
 }

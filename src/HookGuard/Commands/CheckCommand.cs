@@ -106,7 +106,9 @@ public static class CheckCommand
         var notChecked = verdicts.Where(verdict => verdict.VenvMissing)
             .Select(verdict => new UncheckedProject(verdict.Project.Path, "no virtualenv found", blockOnMissingVenv))
             .ToArray();
-        ReportWriters.For(options.Format, context.UseColor, quiet: context.Verbosity == Verbosity.Quiet).Write(reports, notChecked, context.Out);
+        // Only the coloured text report may write ESC; it escapes what it takes from files (TerminalText).
+        var reportOut = options.Format == ReportFormat.Text && context.UseColor ? context.ColouredOut : context.Out;
+        ReportWriters.For(options.Format, context.UseColor, quiet: context.Verbosity == Verbosity.Quiet).Write(reports, notChecked, reportOut);
 
         if (blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing))
         {

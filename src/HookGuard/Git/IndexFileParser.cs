@@ -54,6 +54,11 @@ internal static class IndexFileParser
         {
             throw Corrupt(indexFile, "it ends in the middle of an entry", error);
         }
+        catch (Exception error) when (error is FormatException or OverflowException)
+        {
+            // Found by the fuzzer: a count, size or cache-tree number that is not one, or past 31 bits.
+            throw Corrupt(indexFile, "it holds a malformed count or size", error);
+        }
     }
 
     /// <param name="keepEveryEntry">Keep unmerged and intent-to-add entries too, with <see cref="RawIndex.Committed"/>
@@ -74,8 +79,11 @@ internal static class IndexFileParser
 
         var count = checked((int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(8)));
         var end = bytes.Length - HashLength;
-        var entries = new List<IndexRecord>(count);
-        var committed = keepEveryEntry ? new List<bool>(count) : null;
+        // Sized by the header's count, but never past what the file can hold (an entry takes at least 40 bytes even in
+        // version 4), so a damaged count cannot ask for gigabytes.
+        var capacity = Math.Min(count, bytes.Length / 40);
+        var entries = new List<IndexRecord>(capacity);
+        var committed = keepEveryEntry ? new List<bool>(capacity) : null;
         var position = 12;
         byte[] previousPath = [];
         for (var i = 0; i < count; i++)
@@ -159,7 +167,7 @@ internal static class IndexFileParser
             {
                 case "TREE":
                     var cursor = body;
-                    cacheTree = ReadCacheTree(bytes, ref cursor);
+                    cacheTree = ReadCacheTree(bytes, ref cursor, indexFile, depth: 0);
                     break;
                 case "link":
                     link = data.Slice(body, size);
@@ -181,8 +189,17 @@ internal static class IndexFileParser
         return new RawIndex(entries, committed, cacheTree, link);
     }
 
-    private static CacheTreeNode ReadCacheTree(byte[] bytes, ref int position)
+    // Deeper than any tree git can write (a path of at most 4096 bytes has at most 2048 directories); a damaged
+    // cache-tree claiming more would otherwise recurse until the stack overflows.
+    private const int MaxCacheTreeDepth = 4096;
+
+    private static CacheTreeNode ReadCacheTree(byte[] bytes, ref int position, string indexFile, int depth)
     {
+        if (depth > MaxCacheTreeDepth)
+        {
+            throw Corrupt(indexFile, $"its cache-tree is nested more than {MaxCacheTreeDepth} deep");
+        }
+
         var nameEnd = Array.IndexOf(bytes, (byte)0, position);
         var name = Encoding.UTF8.GetString(bytes, position, nameEnd - position);
         position = nameEnd + 1;
@@ -195,10 +212,11 @@ internal static class IndexFileParser
             position += HashLength;
         }
 
-        var children = new Dictionary<string, CacheTreeNode>(subtreeCount, StringComparer.Ordinal);
+        // A subtree takes at least 4 bytes ("\0-1 0\n" less its name), so the file bounds the capacity asked for.
+        var children = new Dictionary<string, CacheTreeNode>(Math.Min(subtreeCount, (bytes.Length - position) / 4 + 1), StringComparer.Ordinal);
         for (var i = 0; i < subtreeCount; i++)
         {
-            var child = ReadCacheTree(bytes, ref position);
+            var child = ReadCacheTree(bytes, ref position, indexFile, depth + 1);
             children[child.Name] = child;
         }
 

@@ -7,6 +7,18 @@ public sealed class ConfigurationSpecs
 {
     private static ConfigError ErrorFor(string toml) => Assert.Throws<ConfigError>(() => ConfigParser.Parse(toml));
 
+    [Theory]
+    [InlineData("policy = \"freeze\"\nignore = [\"\\uD800\"]\n")]
+    [InlineData("policy = \"freeze\"\nignore = [\"\\U00110000\"]\n")]
+    public void An_escape_that_is_not_a_unicode_scalar_value_is_a_located_error(string toml)
+    {
+        // Found by the fuzzer: Tomlyn's lexer threw ArgumentOutOfRangeException on these escapes.
+        var error = Assert.Throws<ConfigError>(() => ConfigParser.Parse(toml));
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("not valid TOML", error.Message);
+    }
+
     [Fact]
     public void An_empty_file_means_the_defaults()
     {

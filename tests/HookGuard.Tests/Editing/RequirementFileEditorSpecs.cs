@@ -39,6 +39,19 @@ public sealed class RequirementFileEditorSpecs
     }
 
     [Fact]
+    public void An_append_that_would_become_the_files_coding_comment_is_refused()
+    {
+        // Found by the fuzzer: "coding: " then a lone CR; pip's coding regex reads across the line break, so the appended
+        // line would name the file's encoding ("New_Dist.x") and pip would refuse the whole file.
+        var file = Parse(Encoding.UTF8.GetBytes("# -*- coding: \r"));
+
+        var result = RequirementFileEditor.Apply(file, [new AppendRequirement("New_Dist.x", "1.0")], NoVariables);
+
+        var refused = Assert.IsType<EditRefused>(result);
+        Assert.Equal(EditRefusalReason.WouldChangeMeaning, refused.Reason);
+    }
+
+    [Fact]
     public void Appends_in_pip_freeze_spelling_keeping_bom_crlf_and_the_missing_final_newline()
     {
         // Arrange

@@ -35,6 +35,19 @@ public sealed class ParseErrorSpecs
     }
 
     [Fact]
+    public void Parentheses_nested_past_a_hundred_deep_are_an_error_not_a_stack_overflow()
+    {
+        // Found by the fuzzer: 20,000 parentheses in a requirement line's marker overflowed the stack and killed the hook.
+        var deep = new string('(', 20_000) + "os_name == 'posix'" + new string(')', 20_000);
+        var fine = new string('(', 100) + "os_name == 'posix'" + new string(')', 100);
+
+        var error = Assert.Throws<PackagingFormatException>(() => Requirement.Parse("pkg; " + deep));
+
+        Assert.Contains("nested more than 100", error.Message);
+        Assert.True(Marker.Parse(fine).Evaluate(MarkerEnvironment.Create("3.12.4", "posix", "linux", "Linux", "x86_64")));
+    }
+
+    [Fact]
     public void Says_which_version_is_invalid()
     {
         // Act

@@ -71,10 +71,10 @@ public sealed class TextReportSpecs
     public void A_Windows_venv_is_run_through_its_Scripts_python()
     {
         var entry = SampleReports.Entry("requirements.txt", 1, "six", SampleReports.Named("six"));
-        var report = new DriftReport("", @"C:\workpp\.venv", ["requirements.txt"],
+        var report = new DriftReport("", @"C:\work\app\.venv", ["requirements.txt"],
             [new Finding(FindingKind.NotInstalled, "six", null, entry, entry.Location)]);
 
-        Assert.Contains(@"Fix: 'C:\workpp\.venv\Scripts\python.exe' -m pip install six", Render(false, report));
+        Assert.Contains(@"Fix: 'C:\work\app\.venv\Scripts\python.exe' -m pip install six", Render(false, report));
     }
 
     [Fact]

@@ -70,6 +70,20 @@ public sealed class TomlUnreadValuesSpecs
         Assert.Contains(reason, skipping.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[[package]]\nwheels = [{ hashes =")]
+    [InlineData("[[package]]\nwheels = [{ hashes = ")]
+    [InlineData("[[package]]\nwheels =")]
+    public void An_unread_value_cut_off_by_the_end_of_the_file_is_an_error_at_its_line(string text)
+    {
+        // Found by the fuzzer: the skipping pass read past the end of the bytes (IndexOutOfRangeException).
+        var bytes = Encoding.UTF8.GetBytes(text);
+
+        var error = Assert.Throws<DeclarationFileError>(() => TomlDocument.Parse("uv.lock", bytes, new TomlUnreadValues(("package", "wheels"))));
+
+        Assert.Equal(2, error.Location.Line);
+    }
+
     [Fact]
     public void Dotted_keys_inside_an_unread_inline_table_are_valid_TOML_and_read_as_such()
     {

@@ -48,6 +48,13 @@ internal sealed class PipfileLockDocument
     /// <exception cref="DeclarationFileError">Not JSON, or a value of the wrong type.</exception>
     public static PipfileLockDocument Parse(string file, byte[] content)
     {
+        // pipenv reads the file as UTF-8 and json.loads fails on a byte that does not decode; Utf8JsonReader would
+        // only notice inside GetString, with an InvalidOperationException. Checked once, vectorized.
+        if (!System.Text.Unicode.Utf8.IsValid(content))
+        {
+            throw new DeclarationFileError(new SourceLocation(file, InvalidUtf8.LineOfFirst(content)), "not valid JSON: the file is not UTF-8");
+        }
+
         var document = new PipfileLockDocument(file, content);
         var start = content.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         var reader = new Utf8JsonReader(content.AsSpan(start), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });

@@ -12,7 +12,7 @@ public sealed class PdmLockReaderSpecs
 
     // pyproject.toml and the pdm.lock pdm 2.2.1 wrote for it (`PDM_PYPI_URL=http://127.0.0.1:18931/simple pdm lock`, offline
     // against a local index); [metadata.files] trimmed.
-    private const string Pyproject = """
+    internal const string Pyproject = """
         [project]
         name = "myapp"
         version = "0.1.0"
@@ -32,7 +32,7 @@ public sealed class PdmLockReaderSpecs
 
         """;
 
-    private const string Lock = """
+    internal const string Lock = """
         [[package]]
         name = "alpha"
         version = "1.1.0"
@@ -104,7 +104,7 @@ public sealed class PdmLockReaderSpecs
     // [tool.pdm.resolution]. The content_hash was computed with Python's json.dumps(sort_keys=True) over the fields later
     // pdm releases hash (sources, dependencies, the dev groups merged, optional-dependencies, requires-python,
     // resolution): the recipe that reproduced the hash of every real 4.4.2 and 4.5.0 lock of the corpus.
-    private const string Pep735Pyproject = """
+    internal const string Pep735Pyproject = """
         [project]
         name = "app"
         version = "0.1.0"
@@ -127,7 +127,7 @@ public sealed class PdmLockReaderSpecs
 
     private const string OverridesRecipeHash = "7e519dd9dabc62a68ea2ec2d726158b75994d0c87667aaf87582a849039a64ee";
 
-    private const string Lock450 = """
+    internal const string Lock450 = """
         [metadata]
         groups = ["default", "test", "lint"]
         strategy = ["inherit_metadata"]

@@ -9,7 +9,7 @@ public sealed class PipfileLockReaderSpecs
 {
     private static readonly MarkerEnvironment Linux311 = MarkerEnvironment.Create("3.11.7", "posix", "linux", "Linux", "x86_64");
 
-    private const string Lock = """
+    internal const string Lock = """
         {
             "_meta": {
                 "hash": {
@@ -47,7 +47,7 @@ public sealed class PipfileLockReaderSpecs
         """;
 
     // Written by pipenv 2022.12.19 (`pipenv lock`, offline against a local index) for this Pipfile.
-    private const string RealPipfileWithSource = """
+    internal const string RealPipfileWithSource = """
         [[source]]
         url = "http://127.0.0.1:18931/simple"
         verify_ssl = false
@@ -250,6 +250,20 @@ public sealed class PipfileLockReaderSpecs
 
         Assert.Equal(3, error.Location.Line);
         Assert.Equal("app/Pipfile.lock", error.Location.File);
+    }
+
+    [Fact]
+    public void A_lock_that_is_not_utf8_is_an_error_at_the_line_of_the_bad_byte()
+    {
+        // Found by the fuzzer: an invalid byte inside a JSON string escaped as an InvalidOperationException.
+        var bytes = Encoding.UTF8.GetBytes("{\n\"_meta\": {\"hash\": {\"sha256\": \"ab\"}}}");
+        bytes[bytes.Length - 6] = 0x8D;
+        var input = Input("{}") with { Content = bytes };
+
+        var error = Assert.Throws<DeclarationFileError>(() => PipfileLockReader.Read(input));
+
+        Assert.Equal(2, error.Location.Line);
+        Assert.Contains("not UTF-8", error.Message);
     }
 
     [Fact]

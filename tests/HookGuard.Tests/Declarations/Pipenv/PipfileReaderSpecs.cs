@@ -7,7 +7,7 @@ namespace HookGuard.Tests.Declarations.Pipenv;
 
 public sealed class PipfileReaderSpecs
 {
-    private const string Pipfile = """
+    internal const string Pipfile = """
         [[source]]
         url = "https://pypi.org/simple"
         name = "pypi"

@@ -10,7 +10,7 @@ public sealed class PoetryLockReaderSpecs
     private static readonly MarkerEnvironment Linux311 = MarkerEnvironment.Create("3.11.4", "posix", "linux", "Linux", "x86_64");
     private static readonly MarkerEnvironment Linux39 = MarkerEnvironment.Create("3.9.18", "posix", "linux", "Linux", "x86_64");
 
-    private const string Pyproject = """
+    internal const string Pyproject = """
         [tool.poetry]
         name = "My_App"
         version = "1.0"
@@ -31,7 +31,7 @@ public sealed class PoetryLockReaderSpecs
         """;
 
     // Lock 2.1 (Poetry 2): groups and markers per package, markers possibly per group.
-    private const string Lock21 = """
+    internal const string Lock21 = """
         [[package]]
         name = "alpha"
         version = "1.5.0"
@@ -76,7 +76,7 @@ public sealed class PoetryLockReaderSpecs
         """;
 
     // Lock 2.0 as Poetry 1.3.2 writes it (category and optional, no markers), and a marker fork of alpha.
-    private const string Lock20 = """
+    internal const string Lock20 = """
         [[package]]
         name = "alpha"
         version = "1.5.0"
@@ -134,7 +134,7 @@ public sealed class PoetryLockReaderSpecs
         content-hash = "0000"
         """;
 
-    private const string Pyproject20 = """
+    internal const string Pyproject20 = """
         [tool.poetry]
         name = "lab-two"
         version = "1.0"

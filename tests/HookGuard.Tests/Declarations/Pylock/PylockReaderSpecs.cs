@@ -11,7 +11,7 @@ public sealed class PylockReaderSpecs
     private static readonly MarkerEnvironment Linux312 = MarkerEnvironment.Create("3.12.4", "posix", "linux", "Linux", "x86_64");
     private static readonly MarkerEnvironment Mac39 = MarkerEnvironment.Create("3.9.18", "posix", "darwin", "Darwin", "arm64");
 
-    private const string Lock = """
+    internal const string Lock = """
         lock-version = "1.0"
         environments = ["sys_platform == 'linux'", "sys_platform == 'darwin'"]
         requires-python = ">=3.9"

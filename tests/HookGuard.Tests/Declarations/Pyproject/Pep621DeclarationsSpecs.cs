@@ -7,7 +7,7 @@ namespace HookGuard.Tests.Declarations.Pyproject;
 
 public sealed class Pep621DeclarationsSpecs
 {
-    private const string Pyproject = """
+    internal const string Pyproject = """
         [project]
         name = "app"
         dependencies = [
