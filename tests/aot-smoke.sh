@@ -19,6 +19,9 @@ set -euo pipefail
 
 repo=$(cd -- "$(dirname -- "$0")/.." && pwd -P)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/hookguard-aot-smoke.XXXXXX")
+# mktemp makes it 0700; the unreadable-file specs run the installed binary as 'nobody' (setpriv), who must be able to
+# reach it, as anyone can reach an install in ~/.local/bin or /usr/local/bin.
+chmod 755 "$tmp"
 trap 'rm -rf -- "$tmp"' EXIT
 started=$SECONDS
 
