@@ -225,11 +225,11 @@ def render(summary_path):
 
 
 def gitlab_job():
-    """The .gitlab-ci.yml job documented in docs/readme/ci.md (the yaml block that starts with '# .gitlab-ci.yml')."""
-    with open(os.path.join(REPO, "docs", "readme", "ci.md"), encoding="utf-8") as file:
+    """The .gitlab-ci.yml job documented in README.md (section "GitLab CI"; the yaml block that starts with '# .gitlab-ci.yml')."""
+    with open(os.path.join(REPO, "README.md"), encoding="utf-8") as file:
         blocks = re.findall(r"```yaml\n(.*?)```", file.read(), re.S)
     documented = [block for block in blocks if block.startswith("# .gitlab-ci.yml")]
-    check(len(documented) == 1, "docs/readme/ci.md must hold one yaml block starting with '# .gitlab-ci.yml'")
+    check(len(documented) == 1, "README.md must hold one yaml block starting with '# .gitlab-ci.yml'")
     return yaml.safe_load(documented[0])["hookguard"]
 
 
