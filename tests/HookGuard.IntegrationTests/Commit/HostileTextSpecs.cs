@@ -10,7 +10,7 @@ namespace HookGuard.IntegrationTests.Commit;
 /// </summary>
 public sealed class HostileTextSpecs(WheelhouseVenvs venvs) : IClassFixture<WheelhouseVenvs>
 {
-    private const string Hostile = "\u001b[31m\u001b]0;pwned\u0007\u009b2J\u007f";
+    private const string Hostile = "\u001b[31m\u001b]0;pwned\u0007\u009b2J\u007f\u202Egpj.exe";
     private static readonly string[] OwnColours = ["\u001b[0m", "\u001b[1m", "\u001b[31m", "\u001b[32m", "\u001b[33m", "\u001b[36m"];
 
     private async Task<GuardedRepo> RepositoryAsync(string requirements, bool hostileVenv = true)
@@ -35,7 +35,7 @@ public sealed class HostileTextSpecs(WheelhouseVenvs venvs) : IClassFixture<Whee
         var stdout = colouredStdout ? OwnColours.Aggregate(result.StandardOutput, (rest, colour) => rest.Replace(colour, "")) : result.StandardOutput;
         foreach (var (stream, text) in new[] { ("stdout", stdout), ("stderr", result.StandardError) })
         {
-            var bad = text.FirstOrDefault(c => char.IsControl(c) && c != '\n');
+            var bad = text.FirstOrDefault(c => (char.IsControl(c) && c != '\n') || c is '\u202E');
             Assert.True(bad == default, $"U+{(int)bad:X4} on {stream}: {result}");
         }
     }

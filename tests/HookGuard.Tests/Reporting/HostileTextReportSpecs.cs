@@ -36,6 +36,17 @@ public sealed class HostileTextReportSpecs
     }
 
     [Theory]
+    [InlineData("evil\u202Eexe.txt", @"evil\u202eexe.txt")]
+    [InlineData("a\u2066b\u2069c\u200Fd\u061Ce", @"a\u2066b\u2069c\u200fd\u061ce")]
+    [InlineData("line\u2028forged\u2029para", @"line\u2028forged\u2029para")]
+    [InlineData("Zürich-日本-✓", "Zürich-日本-✓")]
+    public void Terminal_text_escapes_the_invisible_characters_that_reorder_or_break_a_line(string text, string shown)
+    {
+        Assert.Equal(shown, TerminalText.Escape(text));
+        Assert.Equal(shown, TerminalText.Escape(text, keepLineBreaks: true));
+    }
+
+    [Theory]
     [InlineData(ReportFormat.Text, false)]
     [InlineData(ReportFormat.Text, true)]
     [InlineData(ReportFormat.Json, false)]
