@@ -1,5 +1,6 @@
 using System.Globalization;
 using HookGuard.Core.Projects;
+using HookGuard.Cli;
 using HookGuard.Venv;
 
 namespace HookGuard.Checking;
@@ -10,7 +11,22 @@ namespace HookGuard.Checking;
 /// </summary>
 internal static class VerdictTrace
 {
-    public static string For(ProjectVerdict verdict, TimeSpan elapsed)
+    /// <summary>Checks <paramref name="project"/>; with <c>--verbose</c>, timed and traced. The hook's path (no --verbose)
+    /// builds no text and reads no clock.</summary>
+    public static ProjectVerdict Check(ProjectChecker checker, LocatedProject project, CommandContext context)
+    {
+        if (!context.Tracing)
+        {
+            return checker.Check(project);
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var verdict = checker.Check(project);
+        context.Trace(For(verdict, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+        return verdict;
+    }
+
+    private static string For(ProjectVerdict verdict, TimeSpan elapsed)
     {
         var venv = verdict.Venv.Path is not { } path ? "no venv found"
             : verdict.Installed is not { } installed ? $"venv {path} ({HowFound(verdict.Venv.Rule)})"

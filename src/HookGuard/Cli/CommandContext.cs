@@ -27,10 +27,13 @@ public sealed record CommandContext(
     public bool UseColor =>
         GetEnvironmentVariable("NO_COLOR") is null && (GetEnvironmentVariable("FORCE_COLOR") is not null || OutputIsTerminal);
 
+    /// <summary>Whether <c>--verbose</c> asked for <see cref="Trace"/> lines; callers test it before building costly ones.</summary>
+    public bool Tracing => Verbosity == Verbosity.Verbose;
+
     /// <summary>With <c>--verbose</c>, one line of what was read, on the error stream (stdout stays the report, for pipes).</summary>
     public void Trace(string line)
     {
-        if (Verbosity == Verbosity.Verbose)
+        if (Tracing)
         {
             Error.WriteLine("hookguard: " + line);
         }

@@ -76,9 +76,13 @@ public static class CheckCommand
             : session.Projects.ForStagedPaths(index.ListStagedChanges().Select(change => change.Path));
 
         var checker = new ProjectChecker(location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, options.Policy);
-        context.Trace($"repository {location.WorkTreeRoot}; {projects.Count} project{(projects.Count == 1 ? "" : "s")} to check" +
-            (options.All ? " (--all)" : options.Paths.Length > 0 ? " (named)" : " (touched by the staged change)"));
-        var verdicts = projects.Select(project => Timed(context, checker, project)).ToArray();
+        if (context.Tracing)
+        {
+            context.Trace($"repository {location.WorkTreeRoot}; {projects.Count} project{(projects.Count == 1 ? "" : "s")} to check" +
+                (options.All ? " (--all)" : options.Paths.Length > 0 ? " (named)" : " (touched by the staged change)"));
+        }
+
+        var verdicts = projects.Select(project => VerdictTrace.Check(checker, project, context)).ToArray();
 
         var blockOnMissingVenv = config.OnMissingVenv == MissingVenvAction.Block;
         foreach (var missing in verdicts.Where(verdict => verdict.VenvMissing))
@@ -116,14 +120,6 @@ public static class CheckCommand
         }
 
         return reports.All(report => report.InSync) ? ExitCodes.InSync : ExitCodes.Drift;
-    }
-
-    private static ProjectVerdict Timed(CommandContext context, ProjectChecker checker, LocatedProject project)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var verdict = checker.Check(project);
-        context.Trace(VerdictTrace.For(verdict, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
-        return verdict;
     }
 
     /// <summary>

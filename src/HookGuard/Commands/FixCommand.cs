@@ -46,9 +46,7 @@ public static class FixCommand
         var exitCode = ExitCodes.InSync;
         foreach (var project in projects)
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var verdict = checker.Check(project);
-            context.Trace(VerdictTrace.For(verdict, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+            var verdict = VerdictTrace.Check(checker, project, context);
             var where = RepoPath.Display(verdict.Project.Path);
             if (verdict.Report is not { } report)
             {
