@@ -314,7 +314,7 @@ public sealed class BadInputCorpusSpecs(WheelhouseVenvs venvs, ITestOutputHelper
         Assert.True(File.Exists("/usr/bin/setpriv"), "setpriv (util-linux) is needed to run the check as a non-root user.");
 
         var check = repo.Repo.Run("/usr/bin/setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups",
-            "timeout", TimeLimitSeconds.ToString(CultureInfo.InvariantCulture), HookGuardExecutable.Path, "check"]);
+            "timeout", TimeLimitSeconds.ToString(CultureInfo.InvariantCulture), HookGuardExecutable.ReachableByAnyUser, "check"]);
 
         AssertClearError(check, Path.GetFileName(unreadable));
         Assert.Contains("denied", check.StandardError);

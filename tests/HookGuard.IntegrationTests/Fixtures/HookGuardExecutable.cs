@@ -35,6 +35,59 @@ public static class HookGuardExecutable
         }
     }
 
+    private static string? _reachableCopy; // made once per test run; only the serial theory of one class asks for it
+
+    /// <summary>
+    /// <see cref="Path"/>, or a copy of the test build that any user can run, for the specs that run hookguard as
+    /// <c>nobody</c>: a checkout inside a 0700 directory (a <c>mktemp -d</c> clone, a private home) hides the build from
+    /// other users. An installed hookguard (<see cref="OverrideVariable"/>) is used as it is and must be reachable.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public static string ReachableByAnyUser
+    {
+        get
+        {
+            var path = Path;
+            if (ReachableByOthers(System.IO.Path.GetDirectoryName(path)!) || Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 })
+            {
+                return path;
+            }
+
+            return _reachableCopy ??= CopyReachableByAnyUser();
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static bool ReachableByOthers(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            if ((current.UnixFileMode & UnixFileMode.OtherExecute) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string CopyReachableByAnyUser()
+    {
+        var copy = Directory.CreateTempSubdirectory("hookguard-any-user-");
+        copy.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+                            | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => copy.Delete(recursive: true);
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(copy.FullName, System.IO.Path.GetRelativePath(AppContext.BaseDirectory, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return System.IO.Path.Combine(copy.FullName, "hookguard");
+    }
+
     /// <summary>Runs hookguard in <paramref name="workingDirectory"/> with the repository's clean environment.</summary>
     public static GitCommandResult Run(TempGitRepo repo, string[] arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null) =>
         repo.Run(Path, arguments, workingDirectory, environment);
