@@ -22,6 +22,14 @@ internal static class Delta
             throw new InvalidDataException($"a delta result of {resultSize} bytes is larger than HookGuard reads");
         }
 
+        // The declared size is believed only once the instructions are seen to produce it: a damaged delta that
+        // claims 2 GB from a few bytes must not cost 2 GB.
+        var produced = ProducedSize(delta, position, source.Length, resultSize);
+        if (produced != resultSize)
+        {
+            throw new InvalidDataException($"a delta produces {produced} bytes, not the {resultSize} it declares");
+        }
+
         var result = GC.AllocateUninitializedArray<byte>((int)resultSize);
         var written = 0;
         while (position < delta.Length)
@@ -83,6 +91,42 @@ internal static class Delta
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// How many bytes the instructions from <paramref name="position"/> produce, counted without copying; the count
+    /// stops just past <paramref name="declared"/>. An instruction that does not fit the base or the delta is counted
+    /// loosely (never above what a valid one could produce); <see cref="Apply"/> then rejects it.
+    /// </summary>
+    private static long ProducedSize(ReadOnlySpan<byte> delta, int position, long sourceLength, long declared)
+    {
+        long produced = 0;
+        while (position < delta.Length && produced <= declared)
+        {
+            var op = delta[position++];
+            if ((op & 0x80) != 0)
+            {
+                position += int.PopCount(op & 0x0F);
+                long size = 0;
+                for (var bit = 0; bit < 3; bit++)
+                {
+                    if ((op & (0x10 << bit)) != 0)
+                    {
+                        size |= (long)(position < delta.Length ? delta[position] : 0) << (8 * bit);
+                        position++;
+                    }
+                }
+
+                produced += Math.Min(size == 0 ? 0x10000 : size, sourceLength);
+            }
+            else
+            {
+                position += op;
+                produced += op;
+            }
+        }
+
+        return produced;
     }
 
     private static long ReadSize(ReadOnlySpan<byte> delta, ref int position)
