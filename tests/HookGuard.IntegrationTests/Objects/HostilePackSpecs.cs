@@ -39,6 +39,18 @@ public sealed class HostilePackSpecs : IDisposable
         AssertDamagedWithin(pack, A);
     }
 
+    [Fact]
+    public async Task A_cycle_of_ref_deltas_is_damage_not_a_stack_overflow()
+    {
+        byte[] delta = [0x03, 0x03, 0x90, 0x03];
+        var pack = WritePack(
+            (A, Entry(7, delta.Length, [.. B, .. Deflate(delta)])),
+            (B, Entry(7, delta.Length, [.. A, .. Deflate(delta)])));
+
+        // A thread-pool thread's stack (1.5 MB), smaller than the main thread's: where the hook's reads may run.
+        await Task.Run(() => AssertDamagedWithin(pack, A)).WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
     private void AssertDamagedWithin(string pack, byte[] id)
     {
         using var database = new ObjectDatabase([Path.Combine(_repo.WorkTree, ".git", "objects")]);

@@ -30,11 +30,12 @@ internal sealed class ObjectDatabase : IDisposable
 
     /// <summary>The object <paramref name="id"/> (20 bytes), or <c>null</c> when no pack and no loose file holds it.</summary>
     /// <exception cref="Cli.UserError">A file holding the object is unreadable or damaged.</exception>
-    public GitObject? TryRead(ReadOnlySpan<byte> id) => TryRead(id, 0);
+    public GitObject? TryRead(ReadOnlySpan<byte> id) => TryRead(id, 0, 0);
 
     /// <param name="id">The object id.</param>
     /// <param name="depth">How many deltas led to this lookup (a REF_DELTA's base is looked up here).</param>
-    internal GitObject? TryRead(ReadOnlySpan<byte> id, int depth)
+    /// <param name="nesting">How many REF_DELTA lookups enclose this one (each is a level of the call stack).</param>
+    internal GitObject? TryRead(ReadOnlySpan<byte> id, int depth, int nesting)
     {
         if (id.Length != 20)
         {
@@ -45,7 +46,7 @@ internal sealed class ObjectDatabase : IDisposable
         {
             if (pack.FindOffset(id) is { } offset)
             {
-                return pack.Read(offset, this, depth);
+                return pack.Read(offset, this, depth, nesting);
             }
         }
 

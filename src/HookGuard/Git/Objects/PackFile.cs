@@ -14,6 +14,13 @@ internal sealed class PackFile(string indexFile) : IDisposable
     /// <summary>Longest delta chain followed before the pack is called damaged (git's own chains stay under 5000).</summary>
     private const int MaxChain = 10_000;
 
+    /// <summary>
+    /// Deepest nesting of REF_DELTA base lookups. Each is a recursion (the base may sit in another pack or be loose),
+    /// so the bound is the stack's, not the chain's: a REF_DELTA cycle reached 10,000 levels and overflowed a 1.5 MB
+    /// thread stack. OFS_DELTA chains, which git writes by default, are followed in a loop and bounded by MaxChain.
+    /// </summary>
+    private const int MaxRefDeltaNesting = 1_000;
+
     private readonly string _packFile = Path.ChangeExtension(indexFile, ".pack");
     private PackIndex? _index;
     private SafeFileHandle? _pack;
@@ -28,12 +35,13 @@ internal sealed class PackFile(string indexFile) : IDisposable
     /// <param name="offset">From <see cref="FindOffset"/>.</param>
     /// <param name="database">Where the base of a REF_DELTA is looked up (it may be in another pack, or loose).</param>
     /// <param name="depth">How many deltas led here (guards against a cycle of REF_DELTAs).</param>
+    /// <param name="nesting">How many REF_DELTA base lookups enclose this read.</param>
     /// <exception cref="Cli.UserError">The pack cannot be read or is damaged.</exception>
-    public GitObject Read(long offset, ObjectDatabase database, int depth)
+    public GitObject Read(long offset, ObjectDatabase database, int depth, int nesting)
     {
         try
         {
-            return Resolve(offset, database, depth);
+            return Resolve(offset, database, depth, nesting);
         }
         catch (InvalidDataException error)
         {
@@ -53,7 +61,7 @@ internal sealed class PackFile(string indexFile) : IDisposable
         }
     }
 
-    private GitObject Resolve(long offset, ObjectDatabase database, int depth)
+    private GitObject Resolve(long offset, ObjectDatabase database, int depth, int nesting)
     {
         if (_pack is null)
         {
@@ -93,10 +101,15 @@ internal sealed class PackFile(string indexFile) : IDisposable
 
             if (type == RefDelta)
             {
+                if (nesting >= MaxRefDeltaNesting)
+                {
+                    throw new InvalidDataException($"REF_DELTA bases nest deeper than {MaxRefDeltaNesting} (a cycle?) at offset {offset}");
+                }
+
                 var baseId = new byte[20];
                 stream.ReadExactly(baseId);
                 deltas.Push(Inflater.Inflate(stream, size, _packLength - offset));
-                baseObject = database.TryRead(baseId, depth + deltas.Count)
+                baseObject = database.TryRead(baseId, depth + deltas.Count, nesting + 1)
                     ?? throw new InvalidDataException($"the base {Convert.ToHexStringLower(baseId)} of the delta at offset {offset} is in no pack and not loose");
                 break;
             }
