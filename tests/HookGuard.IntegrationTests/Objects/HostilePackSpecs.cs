@@ -40,6 +40,20 @@ public sealed class HostilePackSpecs : IDisposable
     }
 
     [Fact]
+    public void A_blob_claiming_2_GB_in_a_large_pack_costs_what_its_data_holds()
+    {
+        // Found by reading the inflater's bound: the rest of the pack (here 3 MB of incompressible bytes in a second
+        // entry) times deflate's 1032:1 limit made the 3-byte blob's claim believable and allocated 2 GB at once.
+        var noise = new byte[3_000_000];
+        new Random(11).NextBytes(noise);
+        var pack = WritePack(
+            (A, Entry(3, 0x7FFFFF00, Deflate("abc"u8.ToArray()))),
+            (B, Entry(3, noise.Length, Deflate(noise))));
+
+        AssertDamagedWithin(pack, A);
+    }
+
+    [Fact]
     public async Task A_cycle_of_ref_deltas_is_damage_not_a_stack_overflow()
     {
         byte[] delta = [0x03, 0x03, 0x90, 0x03];

@@ -11,6 +11,11 @@ internal static class Inflater
     // so a header is believed up to this many times the compressed bytes that are really there.
     private const long MaxInflationRatio = 1032;
 
+    // The most a header is believed at once whatever the compressed bytes: in a pack, "what is left of the file" is
+    // every later entry too, so a damaged header early in a 3 MB pack was believed for 2 GB. Objects HookGuard reads
+    // (manifests, lock files) fit well under this in one buffer; a larger one grows by doubling.
+    private const long MaxFirstBuffer = 16 << 20;
+
     /// <summary>Reads exactly <paramref name="size"/> inflated bytes from <paramref name="zlib"/>, which must end there.</summary>
     /// <param name="compressedLimit">At most how many compressed bytes follow (what is left of the file).</param>
     /// <exception cref="InvalidDataException">The data is not zlib, ends early, or holds more than <paramref name="size"/> bytes.</exception>
@@ -32,7 +37,7 @@ internal static class Inflater
         // The header is trusted as far as the compressed bytes can back it, so that a real object is inflated into one
         // buffer of its size (a 2 MB lock file then costs 2 MB, not 3 MB and a copy). Past that, the buffer grows as
         // data arrives: a damaged header that claims gigabytes costs what the stream really holds.
-        var believable = Math.Max(FirstBufferSize, Math.Min(compressedLimit, Array.MaxLength) * MaxInflationRatio);
+        var believable = Math.Clamp(Math.Min(compressedLimit, Array.MaxLength) * MaxInflationRatio, FirstBufferSize, MaxFirstBuffer);
         var data = GC.AllocateUninitializedArray<byte>((int)Math.Min(size, believable));
         var filled = 0;
         while (filled < size)
