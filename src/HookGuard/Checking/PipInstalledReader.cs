@@ -80,6 +80,24 @@ public static class PipInstalledReader
         return new DirectUrl(directUrl.GetProperty("url").GetString()!, editable, Vcs("vcs"), Vcs("commit_id"), Vcs("requested_revision"));
     }
 
+    /// <summary>
+    /// The venv's python is no git child: a hook's GIT_DIR, GIT_INDEX_FILE, GIT_CONFIG_* and the rest describe the
+    /// commit in progress, and a pip that shells out to git (a VCS requirement's metadata) must not act on it.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string?> WithoutGitVariables()
+    {
+        var unset = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string name && name.StartsWith("GIT_", StringComparison.OrdinalIgnoreCase))
+            {
+                unset[name] = null;
+            }
+        }
+
+        return unset;
+    }
+
     private static string Inspect(string python, string venvPath)
     {
         BufferedCommandResult result;
@@ -88,6 +106,7 @@ public static class PipInstalledReader
             result = global::CliWrap.Cli.Wrap(python)
                 .WithArguments(["-m", "pip", "inspect", "--disable-pip-version-check"])
                 .WithWorkingDirectory(venvPath) // not the repository: 'python -m' puts the working directory on sys.path
+                .WithEnvironmentVariables(WithoutGitVariables())
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync()
                 .GetAwaiter()

@@ -29,7 +29,10 @@ public static class StatusCommand
         var location = RepositoryLocator.Locate(context.WorkingDirectory, context.Environment);
         var output = context.Out;
         output.WriteLine($"Repository: {location.WorkTreeRoot}");
-        output.WriteLine($"Hook: {DescribeHook(context)}");
+        var hooksDirectory = GitHooksDirectory.Find(context.WorkingDirectory);
+        output.WriteLine($"Hook: {DescribeHook(HookInstaller.Inspect(hooksDirectory))}");
+        // git merge runs pre-merge-commit, not pre-commit: a missing one lets merge commits through unchecked.
+        output.WriteLine($"Merge hook: {DescribeHook(HookInstaller.Inspect(hooksDirectory, HookInstaller.MergeHookName))}");
 
         var config = ConfigFile.Load(location.WorkTreeRoot);
         using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
@@ -86,9 +89,8 @@ public static class StatusCommand
         _ => "not found",
     };
 
-        private static string DescribeHook(CommandContext context)
+    private static string DescribeHook(HookStatus status)
     {
-        var status = HookInstaller.Inspect(GitHooksDirectory.Find(context.WorkingDirectory));
         return status.Presence switch
         {
             HookPresence.HookGuard when status.ChainedHookPath is { } chained => $"installed at {status.HookPath} (runs {chained} first)",

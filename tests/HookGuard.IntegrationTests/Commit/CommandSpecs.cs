@@ -80,6 +80,7 @@ public sealed class CommandSpecs(WheelhouseVenvs venvs) : IClassFixture<Wheelhou
         UserFacing.AssertNoStackTrace(result);
         var output = result.StandardOutput;
         Assert.Contains("Hook: installed at " + Path.Combine(repo.WorkTree, ".git", "hooks", "pre-commit"), output);
+        Assert.Contains("Merge hook: installed at " + Path.Combine(repo.WorkTree, ".git", "hooks", "pre-merge-commit"), output);
         Assert.Contains("Project api:", output);
         Assert.Contains("Project worker:", output);
         Assert.Contains(repo.VenvPath("api") + " (found in the project)", output);
@@ -87,6 +88,23 @@ public sealed class CommandSpecs(WheelhouseVenvs venvs) : IClassFixture<Wheelhou
         Assert.Contains("verdict: in sync", output);
         Assert.Contains("verdict: 2 differences", output);
         Assert.Contains("worker/requirements.txt", output);
+    }
+
+    [Fact]
+    public async Task Status_tells_a_foreign_or_missing_merge_hook_apart_from_the_pre_commit_hook()
+    {
+        using var repo = await TwoProjectsAsync(venvs);
+        repo.InstallHook();
+        var mergeHook = Path.Combine(repo.WorkTree, ".git", "hooks", "pre-merge-commit");
+        File.Delete(mergeHook);
+        var missing = repo.HookGuard("status").StandardOutput;
+        TempGitRepo.WriteScript(mergeHook, "#!/bin/sh\nexit 0\n");
+        var foreign = repo.HookGuard("status").StandardOutput;
+
+        Assert.Contains("Hook: installed at ", missing);
+        Assert.Contains($"Merge hook: not installed (would go to {mergeHook}", missing);
+        Assert.Contains("Hook: installed at ", foreign);
+        Assert.Contains($"Merge hook: {mergeHook} exists but is not HookGuard's", foreign);
     }
 
     [Fact]

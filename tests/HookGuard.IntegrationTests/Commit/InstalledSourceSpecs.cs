@@ -42,4 +42,26 @@ public sealed class InstalledSourceSpecs(WheelhouseVenvs venvs) : IClassFixture<
         Assert.Contains("pip inspect", check.StandardError);
         Assert.Contains("installed-source = \"metadata\"", check.StandardError);
     }
+
+    [Fact]
+    public async Task The_venv_python_that_pip_runs_in_gets_none_of_the_hooks_git_variables()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", "alpha==2.0");
+        // A python that records its environment and answers like an empty pip inspect.
+        var dump = Path.Combine(repo.Repo.Scratch, "python-env");
+        var python = Path.Combine(repo.VenvPath(""), "bin", "python");
+        File.Delete(python);
+        TempGitRepo.WriteScript(python, $"#!/bin/sh\nenv > '{dump}'\necho '{{\"version\": \"1\", \"pip_version\": \"24.0\", \"installed\": []}}'\n");
+        repo.CommitWithoutHook("config", (".hookguard.toml", "installed-source = \"pip\"\n"));
+        repo.InstallHook();
+        repo.WriteAndStage(("requirements.txt", "alpha==2.0\n"));
+
+        var commit = repo.GitCommit();
+
+        var environment = File.ReadAllLines(dump);
+        Assert.NotEmpty(environment);
+        Assert.DoesNotContain(environment, line => line.StartsWith("GIT_", StringComparison.Ordinal));
+        Assert.Contains("alpha", commit.StandardError);
+    }
 }
