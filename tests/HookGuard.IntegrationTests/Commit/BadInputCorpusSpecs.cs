@@ -124,7 +124,8 @@ public sealed class BadInputCorpusSpecs(WheelhouseVenvs venvs, ITestOutputHelper
 
         var check = Check(repo);
 
-        Assert.True(check.Result.ExitCode is 1 or 2, check.Result.ToString());
+        // A long name is still a name: the line is read, and the package it names is not installed.
+        Assert.True(check.Result.ExitCode == 1, check.Result.ToString());
         UserFacing.AssertNoStackTrace(check.Result);
         Assert.Contains("requirements.txt:2", check.Result.StandardOutput + check.Result.StandardError);
         Assert.True(check.Seconds < 20, $"a 10 MB name took {check.Seconds} s");
@@ -250,9 +251,10 @@ public sealed class BadInputCorpusSpecs(WheelhouseVenvs venvs, ITestOutputHelper
         var check = Check(repo);
 
         UserFacing.AssertNoStackTrace(check.Result);
-        // pip freeze prints such a version as it is; ==2.0 does not match it: drift (exit 1) or a located error (exit 2).
-        Assert.True(check.Result.ExitCode is 1 or 2, check.Result.ToString());
-        Assert.Contains(check.Result.ExitCode == 2 ? "METADATA" : "two point oh!", check.Result.StandardOutput + check.Result.StandardError);
+        // pip freeze prints such a version as it is (alpha==two point oh!), so HookGuard reads it as pip does: ==2.0
+        // does not accept it, which is drift (exit 1) naming the installed text, not a refusal of the venv.
+        Assert.True(check.Result.ExitCode == 1, check.Result.ToString());
+        Assert.Contains("two point oh!", check.Result.StandardOutput + check.Result.StandardError);
     }
 
     [Fact]
@@ -275,7 +277,7 @@ public sealed class BadInputCorpusSpecs(WheelhouseVenvs venvs, ITestOutputHelper
     }
 
     [Fact]
-    public async Task A_pyvenv_cfg_that_lies_about_the_python_version_is_read_by_the_layout_or_refused_clearly()
+    public async Task A_pyvenv_cfg_that_lies_about_the_python_version_is_read_by_the_layout()
     {
         using var repo = await RepoAsync();
         var config = Path.Combine(repo.VenvPath(""), "pyvenv.cfg");
@@ -287,9 +289,10 @@ public sealed class BadInputCorpusSpecs(WheelhouseVenvs venvs, ITestOutputHelper
         var check = Check(repo);
 
         UserFacing.AssertNoStackTrace(check.Result);
-        // Either the lib/python3.11 directory on disk wins and the real drift is found, or the lie is named.
-        Assert.True(check.Result.ExitCode is 1 or 2, check.Result.ToString());
-        Assert.Contains(check.Result.ExitCode == 1 ? "alpha" : "pyvenv.cfg", check.Result.StandardOutput + check.Result.StandardError);
+        // The venv is read by its layout on disk (lib/python3.X), as its own Python would find site-packages, so the
+        // lie changes nothing: the real drift is found (alpha 2.0 installed, 1.0 declared).
+        Assert.True(check.Result.ExitCode == 1, check.Result.ToString());
+        Assert.Contains("alpha", check.Result.StandardOutput + check.Result.StandardError);
     }
 
     public static TheoryData<string> UnreadableFiles => new() { "METADATA", "pyvenv.cfg", "index" };
