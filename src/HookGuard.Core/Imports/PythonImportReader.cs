@@ -9,9 +9,10 @@ namespace HookGuard.Core.Imports;
 /// </summary>
 public static class PythonImportReader
 {
-    public static IReadOnlyList<ImportStatement> Read(ReadOnlySpan<byte> source) => Read(source.ToArray());
+    public static IReadOnlyList<ImportStatement> Read(ReadOnlySpan<byte> source) => ReadCopy(source.ToArray());
 
-    public static IReadOnlyList<ImportStatement> Read(ReadOnlyMemory<byte> source)
+    // The tokenizer keeps the source across calls, which a span cannot be: one copy of the bytes.
+    private static IReadOnlyList<ImportStatement> ReadCopy(ReadOnlyMemory<byte> source)
     {
         var tokenizer = new PythonTokenizer(source);
         var blocks = new BlockTracker();
