@@ -33,6 +33,8 @@ public sealed class LinearCostSpecs(ITestOutputHelper output)
         ["direct_url.json of a long url"] = new(n => Utf8($"{{\"url\": \"file:///{new string('p', n * 40)}\", \"dir_info\": {{}}}}"), bytes => DirectUrlParser.Parse(Encoding.UTF8.GetString(bytes), "direct_url.json"), 20_000),
         [".hookguard.toml of many ignores"] = new(n => Utf8("ignore = [" + Text(n, i => $"\"dist-{i}\", ") + "]\n"), bytes => ConfigParser.Parse(Encoding.UTF8.GetString(bytes)), 3_000),
         ["TOML of many tables"] = new(n => Repeat(n, i => $"[t{i}]\nname = \"p{i}\"\nv = [1, 2.5, \"s\", {{ a = true }}]\n"), bytes => TomlDocument.Parse("doc.toml", bytes), 3_000),
+        ["Python source of many imports"] = new(n => Repeat(n, i => $"try:\n    import m{i}.sub as s, n{i}\nexcept ImportError:\n    s = f\"{{x[\"k\"]!r:>{{w}}}}\"  # import no\n"), Imports, 3_000),
+        ["Python source of deeply nested f-strings"] = new(n => Utf8(Text(n, _ => "f'{") + Text(n, _ => "}'") + "\n"), Imports, 20_000),
         ["TOML of deeply nested arrays"] = new(n => Utf8("a = " + new string('[', n) + new string(']', n) + "\n"), Toml, 20_000),
         ["TOML of deeply nested inline tables"] = new(n => Utf8("a = " + Text(n, _ => "{ b = ") + "1" + new string('}', n) + "\n"), Toml, 20_000),
         ["uv.lock of many packages"] = new(n => Utf8("version = 1\nrequires-python = \">=3.8\"\n" + Text(n, i => $"[[package]]\nname = \"p{i}\"\nversion = \"1.{i}\"\nsource = {{ registry = \"https://pypi.org/simple\" }}\nwheels = [{{ url = \"https://f/p{i}.whl\", hash = \"sha256:{i:x64}\" }}]\n")),
@@ -98,6 +100,8 @@ public sealed class LinearCostSpecs(ITestOutputHelper output)
     private static void RequirementFile(byte[] bytes) => RequirementFileParser.Parse("requirements.txt", bytes, _ => null);
 
     private static void Metadata(byte[] bytes) => MetadataParser.Parse(Encoding.UTF8.GetString(bytes), "METADATA");
+
+    private static void Imports(byte[] bytes) => HookGuard.Core.Imports.PythonImportReader.Read(bytes);
 
     private static void Toml(byte[] bytes) => TomlDocument.Parse("doc.toml", bytes);
 

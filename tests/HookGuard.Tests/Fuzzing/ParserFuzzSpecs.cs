@@ -29,6 +29,11 @@ public sealed class ParserFuzzSpecs
                 path => path.Length % 3 == 0 ? LocalPathKind.ProjectDirectory : LocalPathKind.NotADirectory)));
 
     [Fact]
+    public void Python_sources_give_a_best_effort_import_list_and_never_throw() =>
+        Fuzz(HostileBytes.From(FuzzSeeds.RequirementFiles), bytes =>
+            Assert.NotNull(HookGuard.Core.Imports.PythonImportReader.Read(bytes)));
+
+    [Fact]
     public void Metadata_headers_parse_or_fail_with_a_located_error() =>
         Fuzz(HostileBytes.TextFrom(FuzzSeeds.Metadata), text =>
             ParserContract.Holds("METADATA", () => MetadataParser.Parse(text, "METADATA")));

@@ -1,0 +1,42 @@
+using System.Text;
+using HookGuard.Core.Imports;
+
+namespace HookGuard.Tests.Imports;
+
+public sealed class PythonImportReaderSpecs
+{
+    private static IReadOnlyList<ImportStatement> Read(string source) => PythonImportReader.Read(Encoding.UTF8.GetBytes(source));
+
+    [Fact]
+    public void Import_lists_give_one_statement_per_module() =>
+        Assert.Equal([new("a.b", 1, 0, ImportNeed.Required), new("d", 1, 0, ImportNeed.Required)], Read("import a.b as c, d\n"));
+
+    [Fact]
+    public void From_imports_give_one_statement_with_their_level() =>
+        Assert.Equal([new("x.y", 1, 0, ImportNeed.Required), new("", 3, 1, ImportNeed.Required), new("pkg", 4, 2, ImportNeed.Required)],
+            Read("from x.y import (p,\n  q)\nfrom . import m\nfrom ..pkg import m\n"));
+
+    [Fact]
+    public void Try_except_import_error_makes_the_body_optional() =>
+        Assert.Equal([new("x", 1, 0, ImportNeed.Optional), new("y", 2, 0, ImportNeed.Required)],
+            Read("try: import x\nexcept ImportError: import y\n"));
+
+    [Fact]
+    public void Type_checking_blocks_are_typing_only_but_not_their_else() =>
+        Assert.Equal([new("y", 3, 0, ImportNeed.TypingOnly), new("z", 5, 0, ImportNeed.Required)],
+            Read("from typing import TYPE_CHECKING\n\nif TYPE_CHECKING: import y\nelse:\n    import z\n").Skip(1));
+
+    [Fact]
+    public void Version_tests_make_both_branches_optional() =>
+        Assert.Equal([new("tomllib", 2, 0, ImportNeed.Optional), new("tomli", 4, 0, ImportNeed.Optional)],
+            Read("if sys.version_info >= (3, 11):\n    import tomllib\nelse:\n    import tomli\n"));
+
+    [Fact]
+    public void Strings_comments_and_attributes_are_not_imports() =>
+        Assert.Empty(Read("# import a\ns = 'import b'\nt = f\"{x[\"import c\"]}\"\nprint(x.import_)\nimports = 1\nu = '''\nimport d\n'''\n"));
+
+    [Fact]
+    public void Literal_import_calls_are_imports() =>
+        Assert.Equal([new("a.b", 1, 0, ImportNeed.Required), new("c", 2, 0, ImportNeed.Required)],
+            Read("m = importlib.import_module('a.b')\n__import__(\"c\"); __import__(name)\n"));
+}
