@@ -39,4 +39,46 @@ public sealed class PythonImportReaderSpecs
     public void Literal_import_calls_are_imports() =>
         Assert.Equal([new("a.b", 1, 0, ImportNeed.Required), new("c", 2, 0, ImportNeed.Required)],
             Read("m = importlib.import_module('a.b')\n__import__(\"c\"); __import__(name)\n"));
+
+    [Fact]
+    public void Suppress_import_error_makes_the_body_optional_and_only_the_body() =>
+        Assert.Equal([new("a", 2, 0, ImportNeed.Optional), new("b", 4, 0, ImportNeed.Optional), new("c", 5, 0, ImportNeed.Required)],
+            Read("with suppress(ImportError):\n    import a\nwith contextlib.suppress(ModuleNotFoundError):\n    import b\nimport c\n"));
+
+    [Fact]
+    public void Imports_in_functions_and_classes_are_required() =>
+        Assert.Equal([new("a", 2, 0, ImportNeed.Required), new("b", 5, 0, ImportNeed.Required)],
+            Read("def f():\n    import a\n\nclass C:\n    from b import c\n"));
+
+    [Fact]
+    public void Nested_blocks_keep_the_reason_of_the_outer_one() =>
+        Assert.Equal([new("a", 3, 0, ImportNeed.Optional)],
+            Read("try:\n    def f():\n        import a\nexcept ImportError:\n    pass\n"));
+
+    [Fact]
+    public void A_try_that_catches_something_else_leaves_its_body_required() =>
+        Assert.Equal([new("a", 2, 0, ImportNeed.Required)],
+            Read("try:\n    import a\nexcept KeyError:\n    pass\n"));
+
+    [Fact]
+    public void Semicolons_and_backslash_continuations_split_and_join_statements() =>
+        Assert.Equal(
+            [new("a", 1, 0, ImportNeed.Required), new("b", 1, 0, ImportNeed.Required), new("c", 2, 0, ImportNeed.Required), new("d", 2, 0, ImportNeed.Required)],
+            Read("import a; import b\nimport c, \\\n    d\n"));
+
+    [Fact]
+    public void Python_2_print_statements_and_future_imports_do_not_confuse_it() =>
+        Assert.Equal([new("__future__", 1, 0, ImportNeed.Required), new("os", 3, 0, ImportNeed.Required)],
+            Read("from __future__ import print_function\nprint \"import x\"\nimport os\n"));
+
+    [Fact]
+    public void A_string_left_open_at_the_end_of_the_file_ends_the_reading_without_an_error() =>
+        Assert.Equal([new("a", 1, 0, ImportNeed.Required)], Read("import a\ns = '''never closed\nimport b\n"));
+
+    [Theory]
+    [InlineData("s = RB'import a'\n")]
+    [InlineData("s = Rb\"\"\"\nimport a\n\"\"\"\n")]
+    [InlineData("s = F'{x!r:>{w}} import a'\n")]
+    [InlineData("s = u'import a'\n")]
+    public void String_prefixes_in_any_case_still_make_strings(string source) => Assert.Empty(Read(source));
 }
