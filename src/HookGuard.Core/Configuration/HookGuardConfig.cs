@@ -1,3 +1,4 @@
+using HookGuard.Core.Deploy;
 using HookGuard.Core.Drift;
 
 namespace HookGuard.Core.Configuration;
@@ -78,6 +79,15 @@ public sealed record HookGuardConfig(
     /// each tool installs by default (<c>uv sync</c>: the <c>dev</c> group; <c>poetry install</c>: every non-optional group).
     /// </summary>
     public IReadOnlyList<string>? Groups { get; init; }
+
+    /// <summary><c>imports</c>: whether staged imports that a rebuilt venv would not provide warn or block (SPEC sec. 11).</summary>
+    public Severity Imports { get; init; } = Severity.Warn;
+
+    /// <summary><c>target-check</c>: whether a venv that is not the deploy target's Python (or selects other packages by marker) warns or blocks.</summary>
+    public Severity TargetCheck { get; init; } = Severity.Warn;
+
+    /// <summary><c>target-python</c>: the deploy target's Python (<c>"3.12"</c>), beating every file that names one; null: learn it from the project's files.</summary>
+    public string? TargetPython { get; init; }
 
     /// <summary>The file name looked for at the work-tree root.</summary>
     public const string FileName = ".hookguard.toml";

@@ -1,4 +1,5 @@
 using HookGuard.Core.Declarations;
+using HookGuard.Core.Deploy;
 
 namespace HookGuard.Core.Drift;
 
@@ -6,6 +7,12 @@ namespace HookGuard.Core.Drift;
 public sealed record DriftReport(string ProjectPath, string VenvPath, IReadOnlyList<string> RequirementFiles, IReadOnlyList<Finding> Findings)
 {
     public bool InSync => Findings.Count == 0;
+
+    /// <summary>What the deploy would meet (SPEC sec. 11): imports and the target Python. Warnings do not block.</summary>
+    public IReadOnlyList<DeployFinding> Deploy { get; init; } = [];
+
+    /// <summary>Whether this project stops the commit: drift, or a deploy finding whose setting is <c>block</c>.</summary>
+    public bool Blocks => !InSync || Deploy.Any(finding => finding.Blocks);
 
     /// <summary>The policy the project was checked under.</summary>
     public Policy Policy { get; init; } = Policy.Freeze;
