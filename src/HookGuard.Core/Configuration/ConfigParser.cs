@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HookGuard.Core.Declarations;
+using HookGuard.Core.Deploy;
 using HookGuard.Core.Drift;
 using HookGuard.Core.Packaging;
 using HookGuard.Core.Toml;
@@ -159,8 +160,10 @@ public static partial class ConfigParser
                 },
                 "authoritative" => config with { Authoritative = ReadAuthoritative(key, line, value) },
                 "groups" => config with { Groups = ReadGroups(key, line, value) },
+                "target-check" => config with { TargetCheck = ReadSeverity(key, line, value) },
+                "target-python" => config with { TargetPython = ReadTargetPython(key, line, value) },
                 _ => throw Unknown(key, line,
-                    "policy, autostage, requirements, ignore, on-missing-venv, installed-source, authoritative, groups, [[project]]"),
+                    "policy, autostage, requirements, ignore, on-missing-venv, installed-source, authoritative, groups, target-check, target-python, [[project]]"),
             };
         }
 
@@ -195,6 +198,7 @@ public static partial class ConfigParser
             Policy? policy = null;
             Authoritative? authoritative = null;
             IReadOnlyList<string>? groups = null;
+            string? targetPython = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var keyValue in items)
             {
@@ -228,8 +232,11 @@ public static partial class ConfigParser
                     case "groups":
                         groups = ReadGroups(qualified, line, keyValue.Value);
                         break;
+                    case "target-python":
+                        targetPython = ReadTargetPython(qualified, line, keyValue.Value);
+                        break;
                     default:
-                        throw Unknown(qualified, line, "path, venv, requirements, policy, authoritative, groups");
+                        throw Unknown(qualified, line, "path, venv, requirements, policy, authoritative, groups, target-python");
                 }
             }
 
@@ -239,11 +246,32 @@ public static partial class ConfigParser
                     "missing: every [[project]] needs path = \"dir/relative/to/the/repo/root\"");
             }
 
-            return new ProjectConfig(path, venv, requirements, policy, tableLine) { Authoritative = authoritative, Groups = groups };
+            return new ProjectConfig(path, venv, requirements, policy, tableLine) { Authoritative = authoritative, Groups = groups, TargetPython = targetPython };
         }
 
         private Authoritative ReadAuthoritative(string key, int line, ValueSyntax? value) =>
             ReadChoice(key, line, value, ["lock", "requirements"]) == "requirements" ? Authoritative.Requirements : Authoritative.Lock;
+
+        private Severity ReadSeverity(string key, int line, ValueSyntax? value) =>
+            ReadChoice(key, line, value, ["off", "warn", "block"]) switch
+            {
+                "off" => Severity.Off,
+                "block" => Severity.Block,
+                _ => Severity.Warn,
+            };
+
+        /// <summary>
+        /// <c>"3.12"</c> or <c>"3.12.1"</c>: what <c>python_version</c>/<c>python_full_version</c> say on the target. Only
+        /// major and minor are compared (a patch release does not change which wheels install); the micro, when given,
+        /// feeds <c>python_full_version</c> markers.
+        /// </summary>
+        private string ReadTargetPython(string key, int line, ValueSyntax? value)
+        {
+            var text = ReadString(key, line, value, "a Python version string like \"3.12\"");
+            return TargetPythonVersion().IsMatch(text)
+                ? text
+                : throw new ConfigError(file, line, key, $"expected a Python version like \"3.12\" or \"3.12.1\" (major.minor[.micro]), found \"{text}\"");
+        }
 
         // Group and extra names compare normalized, as PEP 685 and PEP 735 say (and as uv, Poetry and PDM do).
         private IReadOnlyList<string> ReadGroups(string key, int line, ValueSyntax? value) =>
@@ -369,6 +397,10 @@ public static partial class ConfigParser
             return string.Join('/', segments);
         }
     }
+
+    /// <summary>major.minor or major.minor.micro, digits only (no <c>3.12-slim</c>, no <c>python3.12</c>, no <c>3</c>).</summary>
+    [GeneratedRegex("^[0-9]{1,4}\\.[0-9]{1,4}(\\.[0-9]{1,4})?$")]
+    private static partial Regex TargetPythonVersion();
 
     /// <summary>https://peps.python.org/pep-0508/#names</summary>
     [GeneratedRegex("^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", RegexOptions.IgnoreCase)]

@@ -52,6 +52,9 @@ public sealed record ProjectConfig(
 
     /// <summary>The project's own <c>groups</c>, or null for the top-level one.</summary>
     public IReadOnlyList<string>? Groups { get; init; }
+
+    /// <summary>The project's own <c>target-python</c>, or null for the top-level one.</summary>
+    public string? TargetPython { get; init; }
 }
 
 /// <summary>
@@ -111,6 +114,9 @@ public sealed record HookGuardConfig(
 
     /// <summary>The policy for a project: its own override, else the top-level one.</summary>
     public Policy PolicyFor(string projectPath) => FindProject(projectPath)?.Policy ?? Policy;
+
+    /// <summary>The deploy target's Python configured for a project: its own <c>target-python</c>, else the top-level one.</summary>
+    public string? TargetPythonFor(string projectPath) => FindProject(projectPath)?.TargetPython ?? TargetPython;
 
     /// <summary>The requirement globs for a project: its own, else the top-level ones.</summary>
     public IReadOnlyList<string> RequirementsFor(string projectPath) => FindProject(projectPath)?.Requirements ?? Requirements;

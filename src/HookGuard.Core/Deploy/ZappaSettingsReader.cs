@@ -1,0 +1,299 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HookGuard.Core.Requirements;
+
+namespace HookGuard.Core.Deploy;
+
+/// <summary>
+/// The targets of a <c>zappa_settings.json</c>: one per stage, AWS Lambda (Linux, CPython) on the stage's
+/// <c>runtime</c> (<c>python3.12</c>) and <c>architecture</c> (<c>x86_64</c>, Lambda's default, or <c>arm64</c>, which
+/// Linux's <c>platform.machine()</c> spells <c>aarch64</c>).
+/// </summary>
+/// <remarks>
+/// <para>Stage inheritance is Zappa's own (<c>ZappaCLI.stage_config</c>'s <c>get_stage_setting</c>): a stage's settings are
+/// its <c>extends</c> stage's, resolved the same way, updated key by key with its own (a shallow <c>dict.update</c>); an
+/// undefined or circular <c>extends</c> stops Zappa, and is reported here.</para>
+/// <para>A stage without <c>runtime</c> deploys with the Python that runs Zappa (<c>get_runtime_from_python_version</c>),
+/// which is the venv's: its target has no Python of its own, but is still Lambda for the markers. A runtime that is not
+/// Python (<c>nodejs20.x</c>, <c>provided.al2023</c>) is not a Python target and is left out; <c>python3</c> with no minor
+/// is no Lambda runtime at all, and is reported.</para>
+/// <para>Read with <see cref="Utf8JsonReader"/> (NativeAOT-safe, and it gives each value's offset, hence its line). Like
+/// Python's <c>json.load</c> it refuses comments and trailing commas, and a key given twice keeps its last value.</para>
+/// </remarks>
+public static partial class ZappaSettingsReader
+{
+    /// <summary>The file name Zappa reads by default.</summary>
+    public const string FileName = "zappa_settings.json";
+
+    private sealed record Setting(string? Text, int Line, string? Problem);
+
+    private sealed class Stage(string name, int line)
+    {
+        public string Name { get; } = name;
+        public int Line { get; } = line;
+        public Dictionary<string, Setting> Settings { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <param name="file">The repo-relative path, named in every location.</param>
+    /// <param name="content">The file's bytes as staged.</param>
+    public static TargetReading Read(string file, byte[] content)
+    {
+        if (content.Length > TargetText.MaxBytes)
+        {
+            return TargetReading.Unreadable(new SourceLocation(file, 0), TargetText.TooLarge(content.Length));
+        }
+
+        Dictionary<string, Stage> stages;
+        try
+        {
+            var problem = ReadStages(TargetText.WithoutBom(content), out stages);
+            if (problem is not null)
+            {
+                return TargetReading.Unreadable(new SourceLocation(file, problem.Value.Line), problem.Value.Reason);
+            }
+        }
+        catch (JsonException error)
+        {
+            return TargetReading.Unreadable(new SourceLocation(file, (int)(error.LineNumber ?? 0) + 1), $"not valid JSON: {Sentence(error.Message)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString on a string that is not valid UTF-8 (json.load would not read the file either).
+            return TargetReading.Unreadable(new SourceLocation(file, 0), "not valid JSON: a string that is not valid UTF-8");
+        }
+
+        var targets = new List<DeployTarget>();
+        var problems = new List<TargetProblem>();
+        foreach (var stage in stages.Values)
+        {
+            if (!Resolve(stage, stages, out var settings, out var extendsProblem))
+            {
+                problems.Add(new TargetProblem(new SourceLocation(file, extendsProblem.Line), extendsProblem.Reason));
+                continue;
+            }
+
+            var source = $"{file} (stage '{stage.Name}')";
+            var platform = Platform(settings, file, source, problems);
+            if (platform is null)
+            {
+                continue;
+            }
+
+            if (!settings.TryGetValue("runtime", out var runtime))
+            {
+                targets.Add(new DeployTarget(new SourceLocation(file, stage.Line), source, "Zappa's default runtime (the deploying Python)")
+                {
+                    Platform = platform,
+                });
+                continue;
+            }
+
+            if (runtime.Text is not { } text)
+            {
+                problems.Add(new TargetProblem(new SourceLocation(file, runtime.Line), $"{source}: {runtime.Problem}"));
+                continue;
+            }
+
+            var match = PythonRuntime().Match(text);
+            if (!match.Success)
+            {
+                if (text.StartsWith("python", StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add(new TargetProblem(new SourceLocation(file, runtime.Line),
+                        $"{source}: runtime '{text}' is no Lambda Python runtime; they are named python3.X, like python3.12"));
+                }
+
+                // nodejs20.x, java21, provided.al2023: not a Python deploy, nothing to compare with.
+                continue;
+            }
+
+            targets.Add(new DeployTarget(new SourceLocation(file, runtime.Line), source, text)
+            {
+                Python = $"{int.Parse(match.Groups[1].Value)}.{int.Parse(match.Groups[2].Value)}",
+                Platform = platform,
+            });
+        }
+
+        return new TargetReading(targets, problems);
+    }
+
+    /// <summary>Lambda on the stage's architecture; null (and a problem) when it names none Lambda has.</summary>
+    private static TargetPlatform? Platform(Dictionary<string, Setting> settings, string file, string source, List<TargetProblem> problems)
+    {
+        if (!settings.TryGetValue("architecture", out var architecture))
+        {
+            return TargetPlatform.Lambda("x86_64");
+        }
+
+        switch (architecture.Text)
+        {
+            case "x86_64":
+                return TargetPlatform.Lambda("x86_64");
+            case "arm64":
+                return TargetPlatform.Lambda("aarch64");
+            default:
+                problems.Add(new TargetProblem(new SourceLocation(file, architecture.Line), architecture.Text is { } text
+                    ? $"{source}: architecture '{text}' is not one Lambda runs; expected \"x86_64\" or \"arm64\""
+                    : $"{source}: {architecture.Problem}"));
+                return null;
+        }
+    }
+
+    /// <summary>The stage's settings after its <c>extends</c> chain, as Zappa's <c>get_stage_setting</c> builds them.</summary>
+    private static bool Resolve(Stage stage, Dictionary<string, Stage> stages, out Dictionary<string, Setting> settings, out (int Line, string Reason) problem)
+    {
+        var chain = new List<Stage> { stage };
+        var current = stage;
+        while (current.Settings.TryGetValue("extends", out var extends) && !string.IsNullOrEmpty(extends.Text))
+        {
+            if (!stages.TryGetValue(extends.Text, out var parent))
+            {
+                settings = [];
+                problem = (extends.Line, $"stage '{current.Name}' extends '{extends.Text}', which is not a stage of this file");
+                return false;
+            }
+
+            if (chain.Contains(parent))
+            {
+                settings = [];
+                problem = (extends.Line, $"stage '{current.Name}' extends '{extends.Text}', which extends it back: a circular extends");
+                return false;
+            }
+
+            chain.Add(parent);
+            current = parent;
+        }
+
+        // The base first, each child's own keys over it.
+        settings = new Dictionary<string, Setting>(StringComparer.Ordinal);
+        for (var index = chain.Count - 1; index >= 0; index--)
+        {
+            foreach (var (key, value) in chain[index].Settings)
+            {
+                settings[key] = value;
+            }
+        }
+
+        problem = default;
+        return true;
+    }
+
+    /// <summary>The stages of the top-level object, with the settings a target needs; a problem when the shape is wrong.</summary>
+    private static (int Line, string Reason)? ReadStages(ReadOnlySpan<byte> json, out Dictionary<string, Stage> stages)
+    {
+        stages = new Dictionary<string, Stage>(StringComparer.Ordinal);
+        var lines = new LineCounter();
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        if (!reader.Read())
+        {
+            return (1, "empty; expected a JSON object of stages, like {\"production\": {\"runtime\": \"python3.12\"}}");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return (lines.LineAt(json, reader.TokenStartIndex), "expected a JSON object of stages, like {\"production\": {\"runtime\": \"python3.12\"}}");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var stage = new Stage(reader.GetString() ?? "", lines.LineAt(json, reader.TokenStartIndex));
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                // Not a stage (Zappa fails on it only when asked to deploy it); nothing to learn from it.
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString() ?? "";
+                reader.Read();
+                var line = lines.LineAt(json, reader.TokenStartIndex);
+                if (key is "runtime" or "architecture" or "extends")
+                {
+                    stage.Settings[key] = ReadSetting(ref reader, key, line);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            // A stage given twice keeps its last value, as json.load does (and keeps its place, as a dict does).
+            stages[stage.Name] = stage;
+        }
+
+        // Utf8JsonReader refuses anything after the top-level value when it reads on; make it do so.
+        while (reader.Read())
+        {
+        }
+
+        return null;
+    }
+
+    /// <summary>A string setting; <c>architecture</c> may also be Lambda's own list form, <c>["arm64"]</c>, of one item.</summary>
+    private static Setting ReadSetting(ref Utf8JsonReader reader, string key, int line)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return new Setting(reader.GetString(), line, null);
+        }
+
+        if (key == "architecture" && reader.TokenType == JsonTokenType.StartArray)
+        {
+            var items = new List<string?>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                items.Add(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
+                reader.Skip();
+            }
+
+            return items is [{ } single] ? new Setting(single, line, null) : new Setting(null, line, "architecture must be one string, \"x86_64\" or \"arm64\"");
+        }
+
+        var found = reader.TokenType switch
+        {
+            JsonTokenType.Number => "a number",
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.Null => "null",
+            JsonTokenType.StartArray => "an array",
+            _ => "an object",
+        };
+        reader.Skip();
+        return key == "extends" && found == "null"
+            ? new Setting(null, line, null)
+            : new Setting(null, line, $"{key} must be a string, not {found}");
+    }
+
+    /// <summary>Lines of byte offsets that only grow, counted once: linear in the file, however many stages.</summary>
+    private sealed class LineCounter
+    {
+        private long _offset;
+        private int _line = 1;
+
+        public int LineAt(ReadOnlySpan<byte> json, long offset)
+        {
+            if (offset < _offset)
+            {
+                _offset = 0;
+                _line = 1;
+            }
+
+            _line += json[(int)_offset..(int)offset].Count((byte)'\n');
+            _offset = offset;
+            return _line;
+        }
+    }
+
+    /// <summary>The reader's message without its "LineNumber: 2 | BytePositionInLine: 5." tail: the location says it.</summary>
+    private static string Sentence(string message)
+    {
+        var tail = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (tail < 0 ? message : message[..tail]).TrimEnd();
+    }
+
+    /// <summary>Lambda's Python runtime identifiers: <c>python3.12</c> (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).</summary>
+    [GeneratedRegex("^python([0-9]{1,3})\\.([0-9]{1,3})$")]
+    private static partial Regex PythonRuntime();
+}
