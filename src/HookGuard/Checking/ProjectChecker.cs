@@ -1,7 +1,9 @@
 using HookGuard.Core.Configuration;
 using HookGuard.Core.Declarations;
+using HookGuard.Core.Deploy;
 using HookGuard.Core.Installed;
 using HookGuard.Core.Drift;
+using HookGuard.Core.Packaging;
 using HookGuard.Core.Projects;
 using HookGuard.Core.Requirements;
 using HookGuard.Venv;
@@ -44,10 +46,15 @@ public sealed class ProjectChecker(
         }
 
         var report = DriftChecker.Compare(declared, installed, choice.Policy, config.Ignore, new ProjectIdentity(project.Path, directory));
+
+        // SPEC sec. 11: the deploy target's Python and markers; a lock is read again, selecting for the target.
+        var targetFindings = DeployTargetCheck.Findings(project.Path, config, readFile, installed.Environment, declared,
+            choice.File is null ? null : markers => Declared(project, choice, installed, markers));
+        report = report with { Deploy = [.. report.Deploy, .. targetFindings] };
         return new ProjectVerdict(project, declared, venv, installed, report);
     }
 
-    private DeclaredSet Declared(LocatedProject project, DeclarationChoice choice, InstalledSet? installed)
+    private DeclaredSet Declared(LocatedProject project, DeclarationChoice choice, InstalledSet? installed, MarkerEnvironment? markers = null)
     {
         if (choice.File is not { } file)
         {
@@ -59,7 +66,7 @@ public sealed class ProjectChecker(
             ? new HashSet<string>(StringComparer.Ordinal)
             : installed.Distributions.Select(distribution => distribution.NormalizedName).ToHashSet(StringComparer.Ordinal);
         var input = new DeclarationInput(
-            project.Path, file, content, readFile, installed?.Environment, project.Configuration?.Groups ?? config.Groups, installedNames);
+            project.Path, file, content, readFile, markers ?? installed?.Environment, project.Configuration?.Groups ?? config.Groups, installedNames);
         return DeclarationReaders.Read(choice.Format, input);
     }
 }
