@@ -59,23 +59,30 @@ public static partial class DockerfileReader
         var target = Traced(stages) ?? stages.AsEnumerable().Reverse().Select(stage => Python(file, stage, stage.Platform)).FirstOrDefault(found => found is not null);
         return target is null ? TargetReading.None : TargetReading.Of(target);
 
+        // Each stage's parent: the latest earlier stage its image names (stage names are case-insensitive), found in one pass
+        // so that a hostile file of thousands of chained stages still costs its length.
         DeployTarget? Traced(List<Stage> all)
         {
-            var stage = all[^1];
-            var platform = stage.Platform;
-            var index = all.Count - 1;
-            while (true)
+            var parents = new int[all.Count];
+            var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            for (var index = 0; index < all.Count; index++)
             {
-                var named = all.Take(index).LastOrDefault(earlier => string.Equals(earlier.Name, stage.Image, StringComparison.OrdinalIgnoreCase));
-                if (named is null)
+                parents[index] = byName.TryGetValue(all[index].Image, out var parent) ? parent : -1;
+                if (all[index].Name is { } name)
                 {
-                    return Python(file, stage, platform);
+                    byName[name] = index;
                 }
-
-                index = all.IndexOf(named);
-                stage = named;
-                platform ??= named.Platform;
             }
+
+            var current = all.Count - 1;
+            var platform = all[current].Platform;
+            while (parents[current] >= 0)
+            {
+                current = parents[current];
+                platform ??= all[current].Platform;
+            }
+
+            return Python(file, all[current], platform);
         }
     }
 

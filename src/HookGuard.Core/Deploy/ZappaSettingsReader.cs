@@ -184,11 +184,8 @@ public static partial class ZappaSettingsReader
         stages = new Dictionary<string, Stage>(StringComparer.Ordinal);
         var lines = new LineCounter();
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        if (!reader.Read())
-        {
-            return (1, "empty; expected a JSON object of stages, like {\"production\": {\"runtime\": \"python3.12\"}}");
-        }
-
+        // An empty file makes Read throw, as json.load raises on it.
+        reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             return (lines.LineAt(json, reader.TokenStartIndex), "expected a JSON object of stages, like {\"production\": {\"runtime\": \"python3.12\"}}");
