@@ -159,10 +159,19 @@ public static partial class ConfigParser
                 },
                 "authoritative" => config with { Authoritative = ReadAuthoritative(key, line, value) },
                 "groups" => config with { Groups = ReadGroups(key, line, value) },
+                "imports" => config with { Imports = ReadSeverity(key, line, value) },
                 _ => throw Unknown(key, line,
-                    "policy, autostage, requirements, ignore, on-missing-venv, installed-source, authoritative, groups, [[project]]"),
+                    "policy, autostage, requirements, ignore, on-missing-venv, installed-source, authoritative, groups, imports, [[project]]"),
             };
         }
+
+        private Deploy.Severity ReadSeverity(string key, int line, ValueSyntax? value) =>
+            ReadChoice(key, line, value, ["off", "warn", "block"]) switch
+            {
+                "off" => Deploy.Severity.Off,
+                "block" => Deploy.Severity.Block,
+                _ => Deploy.Severity.Warn,
+            };
 
         public IEnumerable<ProjectConfig> ReadInlineProjects(KeyValueSyntax keyValue)
         {
