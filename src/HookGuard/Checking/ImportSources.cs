@@ -46,21 +46,32 @@ public sealed class ImportSources
     /// <summary>
     /// Whether <paramref name="module"/> is the project's own: a package or module at the project root, in its
     /// <c>src/</c> (the src layout), or beside the importing file (a script's directory is first on <c>sys.path</c>).
-    /// Looked up in the index (a binary search each), then in the work tree: a module not yet added is still the
-    /// project's, and calling it unresolved would be a false alarm.
+    /// Looked up in the index being committed (a binary search each), like everything a check reads: a module that is
+    /// only in the work tree is not in the commit, and a deploy from the repository would not have it.
     /// </summary>
-    public bool IsFirstParty(LocatedProject project, string importingFile, string module)
+    public bool IsFirstParty(LocatedProject project, string importingFile, string module) =>
+        FirstPartyStems(project, importingFile, module).Any(stem => _index.Contains(stem + ".py") || _index.AnyPathStartingWith(stem + "/"));
+
+    /// <summary>
+    /// Where <paramref name="module"/> exists in the work tree though not in the index (a file not yet added), for the
+    /// message of an unresolved import; null when it is nowhere. Only asked once an import is already unresolved.
+    /// </summary>
+    public string? OnlyInWorkTree(LocatedProject project, string importingFile, string module)
     {
-        foreach (var directory in new[] { project.Path, RepoPath.Join(project.Path, "src"), RepoPath.Parent(importingFile) }.Distinct())
+        foreach (var stem in FirstPartyStems(project, importingFile, module))
         {
-            var stem = RepoPath.Join(directory, module);
-            if (_index.Contains(stem + ".py") || _index.AnyPathStartingWith(stem + "/")) return true;
             var onDisk = Path.Combine(_workTreeRoot, stem);
-            if (File.Exists(onDisk + ".py") || Directory.Exists(onDisk)) return true;
+            if (File.Exists(onDisk + ".py")) return stem + ".py";
+            if (Directory.Exists(onDisk)) return stem + "/";
         }
 
-        return false;
+        return null;
     }
+
+    private static IEnumerable<string> FirstPartyStems(LocatedProject project, string importingFile, string module) =>
+        new[] { project.Path, RepoPath.Join(project.Path, "src"), RepoPath.Parent(importingFile) }
+            .Distinct(StringComparer.Ordinal)
+            .Select(directory => RepoPath.Join(directory, module));
 
     private static bool IsPythonSource(string path) => path.EndsWith(".py", StringComparison.Ordinal);
 

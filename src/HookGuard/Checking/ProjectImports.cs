@@ -58,7 +58,16 @@ public static class ProjectImports
         {
             if (readFile(file) is not { } source) continue;
             var imports = PythonImportReader.Read(source);
-            findings.AddRange(ImportCheck.Findings(file, imports, module => sources.IsFirstParty(project, file, module), scope));
+            foreach (var finding in ImportCheck.Findings(file, imports, module => sources.IsFirstParty(project, file, module), scope))
+            {
+                findings.Add(finding.Kind == DeployFindingKind.ImportUnresolved && sources.OnlyInWorkTree(project, file, finding.Subject) is { } unstaged
+                    ? finding with
+                    {
+                        Message = $"'{finding.Subject}' is the project's {unstaged} in the work tree, but it is not in the commit: " +
+                            "a deploy from the repository would raise ModuleNotFoundError (git add it)",
+                    }
+                    : finding);
+            }
         }
 
         return findings;

@@ -99,6 +99,21 @@ public sealed class ImportCommitSpecs(WheelhouseVenvs venvs) : IClassFixture<Whe
     }
 
     [Fact]
+    public async Task A_first_party_module_left_out_of_the_commit_is_unresolved_and_the_message_says_to_add_it()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", "alpha==1.0");
+        repo.InstallHook();
+        repo.Write("helpers.py", "VALUE = 1\n");
+        repo.WriteAndStage(("requirements.txt", "alpha==1.0\n"), ("app.py", "import alpha\nimport helpers\n"));
+
+        var result = repo.GitCommit();
+
+        UserFacing.AssertPassed(result);
+        Assert.Contains("app.py:2: import-unresolved (warning): 'helpers' is the project's helpers.py in the work tree, but it is not in the commit", result.StandardError);
+    }
+
+    [Fact]
     public async Task Imports_off_reads_no_python_file()
     {
         using var repo = new GuardedRepo(venvs);
