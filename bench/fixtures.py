@@ -256,6 +256,18 @@ def git(repo: Path, *args: str, input: bytes | None = None) -> str:
                           stdout=subprocess.PIPE).stdout.decode()
 
 
+def app_source(requirements: str | None) -> bytes:
+    """A project's app.py as a service's entry point looks: standard-library imports, a first-party one, and three of
+    the project's own distributions (first, middle and last of its requirement lines), so the import check (SPEC sec.
+    11) reads the venv's module map on every staged edit, as it does in a real commit."""
+    names = [line.split("==")[0] for line in (requirements or "").splitlines() if "==" in line]
+    lines = ["import os", "import json", "from pathlib import Path", "import app_settings"]
+    if names:
+        first, middle, last = (wheel_name(names[i]).lower() for i in (0, len(names) // 2, -1))
+        lines += [f"import {first}", f"from {middle} import __version__", f"import {last} as dependency"]
+    return ("\n".join(lines) + "\nprint('hello')\n").encode()
+
+
 def make_repo(repo: Path, filler_files: int, projects: dict[str, str | None], filler_prefix: str = "src",
               checkout_all: bool = False, extra_files: dict[str, bytes] | None = None) -> None:
     """A repository with one commit: `filler_files` source files plus each project's requirements.txt and app.py.
@@ -278,7 +290,8 @@ def make_repo(repo: Path, filler_files: int, projects: dict[str, str | None], fi
     for project, requirements in projects.items():
         if requirements is not None:
             files[f"{project}/requirements.txt"] = requirements.encode()
-        files[f"{project}/app.py"] = b"print('hello')\n"
+        files[f"{project}/app.py"] = app_source(requirements)
+        files[f"{project}/app_settings.py"] = b"DEBUG = False\n"
         files[f"{project}/README.md"] = f"# {project}\n".encode()
     files.update(extra_files or {})
     stream = bytearray()
@@ -337,7 +350,8 @@ def build(work: Path, python: str, quick: bool) -> dict:
     dists = distributions(500, seed=5)
     repo = work / "uvlock500-repo"
     files = uv_project("app", dists, random.Random(5))
-    make_repo(repo, 50, {"app": None}, extra_files={f"app/{path}": data for path, data in files.items()})
+    make_repo(repo, 50, {"app": None},
+              extra_files={**{f"app/{path}": data for path, data in files.items()}, "app/app.py": app_source(freeze_text(dists))})
     venv = repo / "app" / ".venv"
     make_venv(template, venv, dists, seed=500)
     stage_edit(repo, "app/app.py")

@@ -160,12 +160,21 @@ public static partial class ConfigParser
                 },
                 "authoritative" => config with { Authoritative = ReadAuthoritative(key, line, value) },
                 "groups" => config with { Groups = ReadGroups(key, line, value) },
+                "imports" => config with { Imports = ReadSeverity(key, line, value) },
                 "target-check" => config with { TargetCheck = ReadSeverity(key, line, value) },
                 "target-python" => config with { TargetPython = ReadTargetPython(key, line, value) },
                 _ => throw Unknown(key, line,
-                    "policy, autostage, requirements, ignore, on-missing-venv, installed-source, authoritative, groups, target-check, target-python, [[project]]"),
+                    "policy, autostage, requirements, ignore, on-missing-venv, installed-source, authoritative, groups, imports, target-check, target-python, [[project]]"),
             };
         }
+
+        private Deploy.Severity ReadSeverity(string key, int line, ValueSyntax? value) =>
+            ReadChoice(key, line, value, ["off", "warn", "block"]) switch
+            {
+                "off" => Deploy.Severity.Off,
+                "block" => Deploy.Severity.Block,
+                _ => Deploy.Severity.Warn,
+            };
 
         public IEnumerable<ProjectConfig> ReadInlineProjects(KeyValueSyntax keyValue)
         {
@@ -251,14 +260,6 @@ public static partial class ConfigParser
 
         private Authoritative ReadAuthoritative(string key, int line, ValueSyntax? value) =>
             ReadChoice(key, line, value, ["lock", "requirements"]) == "requirements" ? Authoritative.Requirements : Authoritative.Lock;
-
-        private Severity ReadSeverity(string key, int line, ValueSyntax? value) =>
-            ReadChoice(key, line, value, ["off", "warn", "block"]) switch
-            {
-                "off" => Severity.Off,
-                "block" => Severity.Block,
-                _ => Severity.Warn,
-            };
 
         /// <summary>
         /// <c>"3.12"</c> or <c>"3.12.1"</c>: what <c>python_version</c>/<c>python_full_version</c> say on the target. Only

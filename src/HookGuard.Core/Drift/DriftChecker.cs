@@ -86,6 +86,10 @@ public static class DriftChecker
             }
         }
 
+        // What the declaration names itself, before top-level adds what those need: an import is only safe from what is
+        // named (a dependency of a dependency can go at its next release). Ignored names count: they are the user's call.
+        var named = new HashSet<string>(covered, StringComparer.Ordinal);
+        named.UnionWith(ignored);
         if (policy == Policy.TopLevel)
         {
             covered.UnionWith(NeededBy(roots, byName, environment));
@@ -121,6 +125,7 @@ public static class DriftChecker
             Policy = policy,
             Format = declared.Format,
             Tool = declared.Tool,
+            Named = named,
         };
 
         void CheckNamed(RequirementEntry entry, Requirement requirement)

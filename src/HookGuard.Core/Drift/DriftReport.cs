@@ -8,6 +8,12 @@ public sealed record DriftReport(string ProjectPath, string VenvPath, IReadOnlyL
 {
     public bool InSync => Findings.Count == 0;
 
+    /// <summary>
+    /// PEP 503 names of the installed distributions the declaration names itself (and the project's own, and ignored
+    /// names): what the import check counts as declared. Not what top-level adds by following Requires-Dist.
+    /// </summary>
+    public IReadOnlySet<string> Named { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>What the deploy would meet (SPEC sec. 11): imports and the target Python. Warnings do not block.</summary>
     public IReadOnlyList<DeployFinding> Deploy { get; init; } = [];
 

@@ -96,6 +96,9 @@ public sealed class ProjectLocator
         return new ProjectSelection(Distinct(projects), outside);
     }
 
+    /// <summary>The project a repo-relative file belongs to: the nearest one at or above its directory (null: none).</summary>
+    public LocatedProject? OwnerOf(string path) => NearestProjectOf(RepoPath.Parent(path));
+
     private LocatedProject? NearestProjectOf(string directory)
     {
         var visited = new List<string>();

@@ -35,6 +35,18 @@ public sealed class GitHubReportWriter(bool quiet = false) : IReportWriter
                 var message = $"{FindingText.Describe(report, finding)} (venv {report.VenvPath}). Fix: {FixSuggestion.For(report, finding)}";
                 output.WriteLine($"::error {properties}::{EscapeData(message)}");
             }
+
+            foreach (var finding in report.Deploy)
+            {
+                var properties = new StringBuilder($"file={EscapeProperty(finding.Location.File)}");
+                if (finding.Location.Line > 0)
+                {
+                    properties.Append($",line={finding.Location.Line}");
+                }
+
+                properties.Append($",title={EscapeProperty($"HookGuard: {finding.KindName} {finding.Subject}")}");
+                output.WriteLine($"::{DeployText.Severity(finding)} {properties}::{EscapeData(finding.Message)}");
+            }
         }
     }
 

@@ -34,7 +34,28 @@ public sealed record JsonProject(
     /// <summary>The tool that owns the declaration (<c>pip</c>, <c>uv</c>, <c>poetry</c>, <c>pipenv</c>, <c>pdm</c>, ...).</summary>
     [JsonPropertyName("tool")]
     public string Tool { get; init; } = "pip";
+
+    /// <summary>What a deploy that rebuilds the venv would meet (imports, the target Python): SPEC sec. 11.</summary>
+    [JsonPropertyName("deploy")]
+    public IReadOnlyList<JsonDeployFinding> Deploy { get; init; } = [];
+
+    /// <summary>Whether this project stops the commit: drift, or a deploy finding whose setting is <c>block</c>.</summary>
+    [JsonPropertyName("blocks")]
+    public bool Blocks { get; init; }
 }
+
+/// <summary>
+/// One deploy finding. <c>kind</c>: <c>import-not-declared</c> | <c>import-unresolved</c> | <c>python-mismatch</c> |
+/// <c>marker-mismatch</c>; <c>subject</c> the module, Python version or package; <c>severity</c> <c>error</c> (blocks
+/// the commit) or <c>warning</c>; <c>line</c> null when the finding concerns the file as a whole.
+/// </summary>
+public sealed record JsonDeployFinding(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("line")] int? Line,
+    [property: JsonPropertyName("severity")] string Severity);
 
 /// <summary>A project that could not be compared (no venv); <c>blocks</c>: the configuration makes that block the commit.</summary>
 public sealed record JsonUncheckedProject(

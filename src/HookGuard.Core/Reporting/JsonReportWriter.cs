@@ -37,6 +37,14 @@ public sealed class JsonReportWriter : IReportWriter
             {
                 Declaration = DeclarationName(report),
                 Tool = report.Tool.Name,
+                Deploy = report.Deploy.Select(finding => new JsonDeployFinding(
+                    finding.KindName,
+                    finding.Subject,
+                    finding.Message,
+                    finding.Location.File,
+                    finding.Location.Line > 0 ? finding.Location.Line : null,
+                    DeployText.Severity(finding))).ToArray(),
+                Blocks = report.Blocks,
             }).ToArray(),
         (notChecked ?? []).Select(project => new JsonUncheckedProject(RepoPath.Display(project.ProjectPath), project.Reason, project.Blocks)).ToArray());
 

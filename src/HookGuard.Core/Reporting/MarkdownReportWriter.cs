@@ -29,6 +29,14 @@ public sealed class MarkdownReportWriter : IReportWriter
             var verdict = report.InSync
                 ? "✅ in sync"
                 : $"❌ {report.Findings.Count} difference{(report.Findings.Count == 1 ? "" : "s")}";
+            if (report.Deploy.Count > 0)
+            {
+                var blocking = report.Deploy.Count(finding => finding.Blocks);
+                verdict += blocking > 0
+                    ? $", ❌ {report.Deploy.Count} deploy finding{(report.Deploy.Count == 1 ? "" : "s")}"
+                    : $", ⚠️ {report.Deploy.Count} deploy warning{(report.Deploy.Count == 1 ? "" : "s")}";
+            }
+
             output.WriteLine($"| {Text(RepoPath.Display(report.ProjectPath))} | {verdict} | {Text(report.VenvPath)} | {Text(string.Join(", ", report.RequirementFiles))} |");
         }
 
@@ -52,6 +60,20 @@ public sealed class MarkdownReportWriter : IReportWriter
                     $"{Text(FindingText.Describe(report, finding))} | {Code(FixSuggestion.For(report, finding))} |");
             }
         }
+
+        foreach (var report in reports.Where(report => report.Deploy.Count > 0))
+        {
+            output.WriteLine();
+            output.WriteLine($"#### {Text(RepoPath.Display(report.ProjectPath))}: what the deploy would meet");
+            output.WriteLine();
+            output.WriteLine("| Where | Finding | Severity | Details |");
+            output.WriteLine("| --- | --- | --- | --- |");
+            foreach (var finding in report.Deploy)
+            {
+                output.WriteLine(
+                    $"| {Text(DeployText.Where(finding))} | {Text(finding.KindName)} | {DeployText.Severity(finding)} | {Text(finding.Message)} |");
+            }
+        }
     }
 
     private static string Headline(IReadOnlyList<DriftReport> reports, IReadOnlyList<UncheckedProject> notChecked)
@@ -63,6 +85,12 @@ public sealed class MarkdownReportWriter : IReportWriter
         if (drifting > 0)
         {
             parts.Add($"drift in {drifting} of {projects}");
+        }
+
+        var deploy = reports.Count(report => report.Deploy.Count > 0);
+        if (deploy > 0)
+        {
+            parts.Add($"deploy findings in {deploy} of {projects}");
         }
 
         if (notChecked.Count > 0)

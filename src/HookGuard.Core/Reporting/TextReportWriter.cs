@@ -24,7 +24,8 @@ public sealed class TextReportWriter(bool color = false, bool quiet = false) : I
     {
         foreach (var report in reports)
         {
-            if (quiet && report.InSync) continue;
+            // --quiet keeps what stops the commit; a warning is for a run that is allowed to talk.
+            if (quiet && !report.Blocks) continue;
             output.WriteLine(Paint(report.InSync ? Green : Bold, TerminalText.Escape(FindingText.Headline(report))));
             foreach (var finding in report.Findings)
             {
@@ -32,6 +33,13 @@ public sealed class TextReportWriter(bool color = false, bool quiet = false) : I
                 output.WriteLine(
                     $"  {TerminalText.Escape(FindingText.Where(finding))}: {Paint(finding.Kind == FindingKind.NotInstalled ? Yellow : Red, kind)}: " +
                     $"{TerminalText.Escape(FindingText.Describe(report, finding))}. Fix: {Paint(Cyan, TerminalText.Escape(FixSuggestion.For(report, finding)))}");
+            }
+
+            foreach (var finding in report.Deploy)
+            {
+                output.WriteLine(
+                    $"  {TerminalText.Escape(DeployText.Where(finding))}: {Paint(finding.Blocks ? Red : Yellow, finding.KindName)} ({DeployText.Severity(finding)}): " +
+                    TerminalText.Escape(finding.Message));
             }
         }
 
@@ -43,6 +51,11 @@ public sealed class TextReportWriter(bool color = false, bool quiet = false) : I
                 (reports.Any(report => report.Format != Declarations.DeclarationFormat.RequirementFiles)
                     ? "the declared dependencies do not match the venvs."
                     : "the requirement files do not match the venvs."));
+        }
+
+        if (DeployText.Summary(reports) is { } deploy && !(quiet && !reports.Any(report => report.Deploy.Any(finding => finding.Blocks))))
+        {
+            output.WriteLine(deploy);
         }
     }
 

@@ -19,12 +19,14 @@ namespace HookGuard.Checking;
 /// <param name="readFile">Reads a repo-relative file; null when it does not exist there.</param>
 /// <param name="environment">Environment variables (for <c>${VAR}</c>, <c>VIRTUAL_ENV</c>, user site).</param>
 /// <param name="policyOverride">The <c>--policy</c> given on the command line, which beats the configuration.</param>
+/// <param name="imports">The Python files whose imports are judged (SPEC sec. 11); null: no import check.</param>
 public sealed class ProjectChecker(
     string workTreeRoot,
     HookGuardConfig config,
     Func<string, byte[]?> readFile,
     Func<string, string?> environment,
-    Policy? policyOverride)
+    Policy? policyOverride,
+    ImportSources? imports = null)
 {
     public ProjectVerdict Check(LocatedProject project)
     {
@@ -46,6 +48,13 @@ public sealed class ProjectChecker(
         }
 
         var report = DriftChecker.Compare(declared, installed, choice.Policy, config.Ignore, new ProjectIdentity(project.Path, directory));
+        if (imports is not null && config.Imports != Severity.Off)
+        {
+            report = report with
+            {
+                Deploy = [.. report.Deploy, .. ProjectImports.Check(project, imports, readFile, installed, declared, report, workTreeRoot, config.Imports == Severity.Block)],
+            };
+        }
 
         // SPEC sec. 11: the deploy target's Python and markers; a lock is read again, selecting for the target.
         var targetFindings = DeployTargetCheck.Findings(project.Path, config, readFile, installed.Environment, declared,

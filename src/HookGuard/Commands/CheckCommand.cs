@@ -71,11 +71,17 @@ public static class CheckCommand
             (options, config) = (options with { Autostage = false }, config with { Autostage = false });
         }
 
+        var staged = options.All || options.Paths.Length > 0 ? null : index.ListStagedChanges();
         var projects = options.All ? session.Projects.All()
             : options.Paths.Length > 0 ? session.ProjectsNamedBy(options.Paths, context)
-            : session.Projects.ForStagedPaths(index.ListStagedChanges().Select(change => change.Path));
+            : session.Projects.ForStagedPaths(staged!.Select(change => change.Path));
 
-        var checker = new ProjectChecker(location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, options.Policy);
+        // A commit judges the imports it stages; --all and named projects (CI, a person asking) judge every file.
+        var imports = staged is null
+            ? ImportSources.ForWholeProjects(index, location.WorkTreeRoot, session.Projects)
+            : ImportSources.ForStagedChange(index, location.WorkTreeRoot, session.Projects, staged);
+        var checker = new ProjectChecker(
+            location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, options.Policy, imports);
         if (context.Tracing)
         {
             context.Trace($"repository {location.WorkTreeRoot}; {projects.Count} project{(projects.Count == 1 ? "" : "s")} to check" +
@@ -97,7 +103,11 @@ public static class CheckCommand
         }
         else if (options.Autostage || config.Autostage)
         {
-            reports = Autostage(context, index, verdicts, blockedAnyway: blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing));
+            // A deploy finding that blocks cannot be fixed by editing a requirement file: the commit stays blocked, so
+            // nothing is written (SPEC sec. 5).
+            var blockedAnyway = (blockOnMissingVenv && verdicts.Any(verdict => verdict.VenvMissing))
+                || reports.Any(report => report.Deploy.Any(finding => finding.Blocks));
+            reports = Autostage(context, index, verdicts, blockedAnyway);
         }
 
         if (autostageStandsBack && reports.Any(report => !report.InSync))
@@ -119,7 +129,7 @@ public static class CheckCommand
             return ExitCodes.CouldNotCheck;
         }
 
-        return reports.All(report => report.InSync) ? ExitCodes.InSync : ExitCodes.Drift;
+        return reports.Any(report => report.Blocks) ? ExitCodes.Drift : ExitCodes.InSync;
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using HookGuard.Configuration;
 using HookGuard.Core.Declarations;
 using HookGuard.Core.Drift;
 using HookGuard.Core.Projects;
+using HookGuard.Core.Reporting;
 using HookGuard.Git;
 using HookGuard.Hooks;
 
@@ -36,14 +37,17 @@ public static class StatusCommand
 
         var config = ConfigFile.Load(location.WorkTreeRoot);
         using var index = StagedIndex.Open(location, context.Environment, context.WorkingDirectory);
-        var projects = new ProjectLocator(config, new IndexRepositoryPaths(index), StagedFileReader.For(index, location.WorkTreeRoot)).All();
+        var locator = new ProjectLocator(config, new IndexRepositoryPaths(index), StagedFileReader.For(index, location.WorkTreeRoot));
+        var projects = locator.All();
         if (projects.Count == 0)
         {
             output.WriteLine($"Projects: none (no {string.Join(" or ", config.Requirements)}, lock file, Pipfile or pyproject.toml project in the index)");
             return ExitCodes.InSync;
         }
 
-        var checker = new ProjectChecker(location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, null);
+        var checker = new ProjectChecker(
+            location.WorkTreeRoot, config, StagedFileReader.For(index, location.WorkTreeRoot), context.GetEnvironmentVariable, null,
+            ImportSources.ForWholeProjects(index, location.WorkTreeRoot, locator));
         var exitCode = ExitCodes.InSync;
         foreach (var project in projects)
         {
@@ -71,7 +75,12 @@ public static class StatusCommand
                 { } report => $"{report.Findings.Count} difference{(report.Findings.Count == 1 ? "" : "s")} (run 'hookguard check {RepoPath.Display(project.Path)}' for details)",
             };
             output.WriteLine($"  verdict: {summary}");
-            if (verdict.Report is { InSync: false })
+            foreach (var finding in verdict.Report?.Deploy ?? [])
+            {
+                output.WriteLine($"  deploy: {TerminalText.Escape(DeployText.Where(finding))}: {finding.KindName} ({DeployText.Severity(finding)}): {TerminalText.Escape(finding.Message)}");
+            }
+
+            if (verdict.Report is { Blocks: true })
             {
                 exitCode = ExitCodes.Drift;
             }

@@ -136,6 +136,14 @@ public sealed class StagedIndex : IDisposable
     /// <summary>The stage-0 paths that start with <paramref name="prefix"/> (any characters, not only a directory), in index order.</summary>
     public IReadOnlyList<string> PathsStartingWith(string prefix) => PathsWithPrefix(Encoding.UTF8.GetBytes(prefix));
 
+    /// <summary>Whether any stage-0 path starts with <paramref name="prefix"/>: one binary search, whatever the index holds.</summary>
+    public bool AnyPathStartingWith(string prefix)
+    {
+        var key = Encoding.UTF8.GetBytes(prefix);
+        var position = LowerBound(key);
+        return position < _index.Entries.Count && _index.Entries[position].PathBytes.Span.StartsWith(key);
+    }
+
     private List<string> PathsWithPrefix(byte[] prefix)
     {
         var paths = new List<string>();
