@@ -153,6 +153,17 @@ public sealed class DeployTargetCheckSpecs
     }
 
     [Fact]
+    public void A_container_built_on_an_apple_silicon_mac_is_aarch64_linux()
+    {
+        var findings = Check(new() { ["Dockerfile"] = "FROM python:3.11-slim" }, Mac311,
+            "graviton-only==1.0; platform_machine == \"aarch64\"\nmac-only==1.0; platform_machine == \"arm64\"\n");
+
+        Assert.Equal(["graviton-only", "mac-only"], findings.Select(finding => finding.Subject));
+        Assert.Contains("is skipped in the venv but the target (python:3.11-slim, Dockerfile) installs it", findings[0].Message);
+        Assert.Contains("is installed in the venv but the target (python:3.11-slim, Dockerfile) skips it", findings[1].Message);
+    }
+
+    [Fact]
     public void A_marker_on_an_unknown_micro_or_release_is_not_judged_on_a_guess()
     {
         const string requirements = "a==1; python_full_version >= \"3.12.1\"\nb==1; platform_release >= \"5\"\nc==1; python_full_version >= \"3.12.0\"\n";
