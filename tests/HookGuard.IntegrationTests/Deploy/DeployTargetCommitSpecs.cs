@@ -155,4 +155,60 @@ public sealed class DeployTargetCommitSpecs(WheelhouseVenvs venvs) : IClassFixtu
 
         Assert.Empty(Deploy(check));
     }
+
+    [Fact]
+    public async Task A_uv_lock_is_selected_again_for_the_target_and_a_package_it_leaves_out_is_reported_at_its_lock_line()
+    {
+        const string pyproject = """
+            [project]
+            name = "app"
+            version = "0.1.0"
+            requires-python = ">=3.8"
+            dependencies = ["alpha==1.0", "gamma==0.3; python_full_version < '3.12'"]
+            """;
+        const string lockText = """
+            version = 1
+            revision = 3
+            requires-python = ">=3.8"
+
+            [[package]]
+            name = "alpha"
+            version = "1.0"
+            source = { registry = "https://pypi.org/simple" }
+
+            [[package]]
+            name = "app"
+            version = "0.1.0"
+            source = { virtual = "." }
+            dependencies = [
+                { name = "alpha" },
+                { name = "gamma", marker = "python_full_version < '3.12'" },
+            ]
+
+            [package.metadata]
+            requires-dist = [
+                { name = "alpha", specifier = "==1.0" },
+                { name = "gamma", marker = "python_full_version < '3.12'", specifier = "==0.3" },
+            ]
+
+            [[package]]
+            name = "gamma"
+            version = "0.3"
+            source = { registry = "https://pypi.org/simple" }
+            """;
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", "alpha==1.0", "gamma==0.3");
+        repo.WriteAndStage(("pyproject.toml", pyproject), ("uv.lock", lockText), ("zappa_settings.json", ZappaOn312));
+
+        var check = repo.HookGuard("check", "--format", "json");
+
+        Assert.Equal(0, check.ExitCode);
+        var project = JsonDocument.Parse(check.StandardOutput).RootElement.GetProperty("projects")[0];
+        Assert.Empty(project.GetProperty("findings").EnumerateArray());
+        var marker = Assert.Single(Deploy(check), finding => finding.GetProperty("kind").GetString() == "marker-mismatch");
+        Assert.Equal(("uv.lock", 25, "gamma"),
+            (marker.GetProperty("file").GetString(), marker.GetProperty("line").GetInt32(), marker.GetProperty("subject").GetString()));
+        Assert.Equal("'gamma==0.3' is installed in the venv but the target (python3.12, zappa_settings.json (stage 'production')) skips it",
+            marker.GetProperty("message").GetString());
+    }
 }
