@@ -30,6 +30,9 @@ public sealed record DeployTarget(SourceLocation Location, string Source, string
     /// <summary>The target's platform where the source says (Lambda, a container); null: the venv's own.</summary>
     public TargetPlatform? Platform { get; init; }
 
+    /// <summary>The Zappa stage the target is, when it is one; lets several stages be named together.</summary>
+    public string? Stage { get; init; }
+
     /// <summary>What the source does with <see cref="Named"/>, in a sentence: <c>deploys to</c>, <c>builds from</c>, <c>names</c>.</summary>
     public string Verb { get; init; } = "deploys to";
 

@@ -106,9 +106,18 @@ public static class DeployTargetCheck
         return groups.Select(group => new TargetGroup(group.Environment, Label(group.Targets)));
     }
 
-    private static string Label(List<DeployTarget> targets) =>
-        targets.Count == 1
-            ? targets[0].Label
-            : $"{string.Join(", ", targets.Select(target => target.Named).Distinct())}, "
-              + $"{string.Join(", ", targets.Select(target => target.Source).Distinct())}";
+    /// <summary>One target's label, or several named together: <c>python3.12, zappa_settings.json (stages 'dev', 'prod')</c>.</summary>
+    private static string Label(List<DeployTarget> targets)
+    {
+        if (targets.Count == 1)
+        {
+            return targets[0].Label;
+        }
+
+        var named = string.Join(", ", targets.Select(target => target.Named).Distinct());
+        var files = targets.Select(target => target.Location.File).Distinct().ToArray();
+        return files.Length == 1 && targets.All(target => target.Stage is not null)
+            ? $"{named}, {files[0]} (stages {string.Join(", ", targets.Select(target => $"'{target.Stage}'"))})"
+            : $"{named}, {string.Join(", ", targets.Select(target => target.Source).Distinct())}";
+    }
 }

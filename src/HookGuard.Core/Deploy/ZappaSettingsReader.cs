@@ -84,6 +84,7 @@ public static partial class ZappaSettingsReader
                 targets.Add(new DeployTarget(new SourceLocation(file, stage.Line), source, "Zappa's default runtime (the deploying Python)")
                 {
                     Platform = platform,
+                    Stage = stage.Name,
                 });
                 continue;
             }
@@ -111,6 +112,7 @@ public static partial class ZappaSettingsReader
             {
                 Python = $"{int.Parse(match.Groups[1].Value)}.{int.Parse(match.Groups[2].Value)}",
                 Platform = platform,
+                Stage = stage.Name,
             });
         }
 
