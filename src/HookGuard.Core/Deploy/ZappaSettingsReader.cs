@@ -64,22 +64,30 @@ public static partial class ZappaSettingsReader
 
         var targets = new List<DeployTarget>();
         var problems = new List<TargetProblem>();
+        var resolved = Resolve(stages);
         foreach (var stage in stages.Values)
         {
-            if (!Resolve(stage, stages, out var settings, out var extendsProblem))
+            var (runtime, architecture, extendsProblem) = resolved[stage];
+            if (extendsProblem is { } broken)
             {
-                problems.Add(new TargetProblem(new SourceLocation(file, extendsProblem.Line), extendsProblem.Reason));
+                // A stage that extends a broken one is broken the same way: say it once.
+                var problem = new TargetProblem(new SourceLocation(file, broken.Line), broken.Reason);
+                if (!problems.Contains(problem))
+                {
+                    problems.Add(problem);
+                }
+
                 continue;
             }
 
             var source = $"{file} (stage '{stage.Name}')";
-            var platform = Platform(settings, file, source, problems);
+            var platform = Platform(architecture, file, source, problems);
             if (platform is null)
             {
                 continue;
             }
 
-            if (!settings.TryGetValue("runtime", out var runtime))
+            if (runtime is null)
             {
                 targets.Add(new DeployTarget(new SourceLocation(file, stage.Line), source, "Zappa's default runtime (the deploying Python)")
                 {
@@ -120,9 +128,9 @@ public static partial class ZappaSettingsReader
     }
 
     /// <summary>Lambda on the stage's architecture; null (and a problem) when it names none Lambda has.</summary>
-    private static TargetPlatform? Platform(Dictionary<string, Setting> settings, string file, string source, List<TargetProblem> problems)
+    private static TargetPlatform? Platform(Setting? architecture, string file, string source, List<TargetProblem> problems)
     {
-        if (!settings.TryGetValue("architecture", out var architecture))
+        if (architecture is null)
         {
             return TargetPlatform.Lambda("x86_64");
         }
@@ -141,43 +149,67 @@ public static partial class ZappaSettingsReader
         }
     }
 
-    /// <summary>The stage's settings after its <c>extends</c> chain, as Zappa's <c>get_stage_setting</c> builds them.</summary>
-    private static bool Resolve(Stage stage, Dictionary<string, Stage> stages, out Dictionary<string, Setting> settings, out (int Line, string Reason) problem)
+    /// <summary>A stage's <c>runtime</c> and <c>architecture</c> after its <c>extends</c> chain, or why the chain is broken.</summary>
+    private sealed record Resolved(Setting? Runtime, Setting? Architecture, (int Line, string Reason)? Problem);
+
+    /// <summary>
+    /// Every stage's settings as Zappa's <c>get_stage_setting</c> builds them (the base's, each child's own keys over
+    /// them), for the two keys a target needs. Each stage is resolved once and remembered, walking without recursion:
+    /// a hostile chain of thousands of <c>extends</c> costs its length, not its square, and no stack.
+    /// </summary>
+    private static Dictionary<Stage, Resolved> Resolve(Dictionary<string, Stage> stages)
     {
-        var chain = new List<Stage> { stage };
-        var current = stage;
-        while (current.Settings.TryGetValue("extends", out var extends) && !string.IsNullOrEmpty(extends.Text))
+        var resolved = new Dictionary<Stage, Resolved>(ReferenceEqualityComparer.Instance);
+        foreach (var start in stages.Values)
         {
-            if (!stages.TryGetValue(extends.Text, out var parent))
+            var chain = new List<Stage>();
+            var onChain = new HashSet<Stage>(ReferenceEqualityComparer.Instance);
+            var current = start;
+            Resolved basis;
+            while (true)
             {
-                settings = [];
-                problem = (extends.Line, $"stage '{current.Name}' extends '{extends.Text}', which is not a stage of this file");
-                return false;
+                if (resolved.TryGetValue(current, out var known))
+                {
+                    basis = known;
+                    break;
+                }
+
+                chain.Add(current);
+                onChain.Add(current);
+                if (!current.Settings.TryGetValue("extends", out var extends) || string.IsNullOrEmpty(extends.Text))
+                {
+                    basis = new Resolved(null, null, null);
+                    break;
+                }
+
+                if (!stages.TryGetValue(extends.Text, out var parent))
+                {
+                    basis = new Resolved(null, null, (extends.Line, $"stage '{current.Name}' extends '{extends.Text}', which is not a stage of this file"));
+                    break;
+                }
+
+                if (onChain.Contains(parent))
+                {
+                    basis = new Resolved(null, null, (extends.Line, $"stage '{current.Name}' extends '{extends.Text}', which extends it back: a circular extends"));
+                    break;
+                }
+
+                current = parent;
             }
 
-            if (chain.Contains(parent))
+            for (var index = chain.Count - 1; index >= 0; index--)
             {
-                settings = [];
-                problem = (extends.Line, $"stage '{current.Name}' extends '{extends.Text}', which extends it back: a circular extends");
-                return false;
-            }
+                var own = chain[index].Settings;
+                if (basis.Problem is null)
+                {
+                    basis = new Resolved(own.GetValueOrDefault("runtime") ?? basis.Runtime, own.GetValueOrDefault("architecture") ?? basis.Architecture, null);
+                }
 
-            chain.Add(parent);
-            current = parent;
+                resolved[chain[index]] = basis;
+            }
         }
 
-        // The base first, each child's own keys over it.
-        settings = new Dictionary<string, Setting>(StringComparer.Ordinal);
-        for (var index = chain.Count - 1; index >= 0; index--)
-        {
-            foreach (var (key, value) in chain[index].Settings)
-            {
-                settings[key] = value;
-            }
-        }
-
-        problem = default;
-        return true;
+        return resolved;
     }
 
     /// <summary>The stages of the top-level object, with the settings a target needs; a problem when the shape is wrong.</summary>
