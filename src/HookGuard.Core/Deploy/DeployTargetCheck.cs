@@ -57,7 +57,7 @@ public static class DeployTargetCheck
 
         var isLock = declared.Format is not (DeclarationFormat.RequirementFiles or DeclarationFormat.Pyproject or DeclarationFormat.Pipfile);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in Grouped(reading.Targets, venv))
+        foreach (var group in Grouped(reading.Targets, venv).Take(MaxMarkerEnvironments))
         {
             var label = group.Label;
             var markerFindings = isLock
@@ -68,6 +68,12 @@ public static class DeployTargetCheck
 
         return findings;
     }
+
+    /// <summary>
+    /// The distinct target environments markers are evaluated for. A real deploy has a few (Zappa stages on one or two
+    /// runtimes); the bound keeps a hostile file of thousands of runtimes from costing thousands of lock re-reads.
+    /// </summary>
+    private const int MaxMarkerEnvironments = 32;
 
     /// <summary>What a <c>python-mismatch</c> is about: the target's version (<c>3.12</c>, <c>pypy3.10</c>) or range.</summary>
     private static string Subject(DeployTarget target) =>
