@@ -81,7 +81,7 @@ public static partial class ZappaSettingsReader
             }
 
             var source = $"{file} (stage '{stage.Name}')";
-            var platform = Platform(architecture, file, source, problems);
+            var platform = Platform(architecture, file, $"stage '{stage.Name}'", problems);
             if (platform is null)
             {
                 continue;
@@ -99,7 +99,7 @@ public static partial class ZappaSettingsReader
 
             if (runtime.Text is not { } text)
             {
-                problems.Add(new TargetProblem(new SourceLocation(file, runtime.Line), $"{source}: {runtime.Problem}"));
+                problems.Add(new TargetProblem(new SourceLocation(file, runtime.Line), $"stage '{stage.Name}': {runtime.Problem}"));
                 continue;
             }
 
@@ -109,7 +109,7 @@ public static partial class ZappaSettingsReader
                 if (text.StartsWith("python", StringComparison.OrdinalIgnoreCase))
                 {
                     problems.Add(new TargetProblem(new SourceLocation(file, runtime.Line),
-                        $"{source}: runtime '{text}' is no Lambda Python runtime; they are named python3.X, like python3.12"));
+                        $"stage '{stage.Name}': runtime '{text}' is no Lambda Python runtime; they are named python3.X, like python3.12"));
                 }
 
                 // nodejs20.x, java21, provided.al2023: not a Python deploy, nothing to compare with.
@@ -128,7 +128,7 @@ public static partial class ZappaSettingsReader
     }
 
     /// <summary>Lambda on the stage's architecture; null (and a problem) when it names none Lambda has.</summary>
-    private static TargetPlatform? Platform(Setting? architecture, string file, string source, List<TargetProblem> problems)
+    private static TargetPlatform? Platform(Setting? architecture, string file, string stage, List<TargetProblem> problems)
     {
         if (architecture is null)
         {
@@ -143,8 +143,8 @@ public static partial class ZappaSettingsReader
                 return TargetPlatform.Lambda("aarch64");
             default:
                 problems.Add(new TargetProblem(new SourceLocation(file, architecture.Line), architecture.Text is { } text
-                    ? $"{source}: architecture '{text}' is not one Lambda runs; expected \"x86_64\" or \"arm64\""
-                    : $"{source}: {architecture.Problem}"));
+                    ? $"{stage}: architecture '{text}' is not one Lambda runs; expected \"x86_64\" or \"arm64\""
+                    : $"{stage}: {architecture.Problem}"));
                 return null;
         }
     }

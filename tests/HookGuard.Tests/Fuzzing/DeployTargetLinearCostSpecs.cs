@@ -7,7 +7,10 @@ namespace HookGuard.Tests.Fuzzing;
 /// <summary>
 /// The deploy-target readers held to <see cref="LinearCostSpecs"/>' rule: four times the input (kept under the 1 MiB
 /// cap, past which nothing is parsed) costs at most nine times the time and the allocations.
+/// Timed alone (a collection that does not run beside the others): the readers are fast enough that the suite's other
+/// classes, running in parallel on a small machine, would otherwise be most of what is measured.
 /// </summary>
+[Collection(nameof(DeployTargetLinearCostSpecs))]
 public sealed class DeployTargetLinearCostSpecs
 {
     private sealed record Case(Func<int, string> Make, Func<string, byte[], TargetReading> Read, int Size);
@@ -74,3 +77,7 @@ public sealed class DeployTargetLinearCostSpecs
         return (best, bytes);
     }
 }
+
+/// <summary>Runs <see cref="DeployTargetLinearCostSpecs"/> after the parallel classes, on its own.</summary>
+[CollectionDefinition(nameof(DeployTargetLinearCostSpecs), DisableParallelization = true)]
+public sealed class DeployTargetLinearCostCollection;
