@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using HookGuard.Core.Requirements;
 
 namespace HookGuard.Core.Deploy;
@@ -20,7 +19,7 @@ namespace HookGuard.Core.Deploy;
 /// <para>Read with <see cref="Utf8JsonReader"/> (NativeAOT-safe, and it gives each value's offset, hence its line). Like
 /// Python's <c>json.load</c> it refuses comments and trailing commas, and a key given twice keeps its last value.</para>
 /// </remarks>
-public static partial class ZappaSettingsReader
+public static class ZappaSettingsReader
 {
     /// <summary>The file name Zappa reads by default.</summary>
     public const string FileName = "zappa_settings.json";
@@ -31,7 +30,9 @@ public static partial class ZappaSettingsReader
     {
         public string Name { get; } = name;
         public int Line { get; } = line;
-        public Dictionary<string, Setting> Settings { get; } = new(StringComparer.Ordinal);
+        public Setting? Runtime { get; set; }
+        public Setting? Architecture { get; set; }
+        public Setting? Extends { get; set; }
     }
 
     /// <param name="file">The repo-relative path, named in every location.</param>
@@ -103,8 +104,7 @@ public static partial class ZappaSettingsReader
                 continue;
             }
 
-            var match = PythonRuntime().Match(text);
-            if (!match.Success)
+            if (PythonRuntime(text) is not { } python)
             {
                 if (text.StartsWith("python", StringComparison.OrdinalIgnoreCase))
                 {
@@ -118,7 +118,7 @@ public static partial class ZappaSettingsReader
 
             targets.Add(new DeployTarget(new SourceLocation(file, runtime.Line), source, text)
             {
-                Python = $"{int.Parse(match.Groups[1].Value)}.{int.Parse(match.Groups[2].Value)}",
+                Python = python,
                 Platform = platform,
                 Stage = stage.Name,
             });
@@ -159,11 +159,19 @@ public static partial class ZappaSettingsReader
     /// </summary>
     private static Dictionary<Stage, Resolved> Resolve(Dictionary<string, Stage> stages)
     {
-        var resolved = new Dictionary<Stage, Resolved>(ReferenceEqualityComparer.Instance);
+        var resolved = new Dictionary<Stage, Resolved>(stages.Count, ReferenceEqualityComparer.Instance);
+        var noSettings = new Resolved(null, null, null);
+        var chain = new List<Stage>();
+        var onChain = new HashSet<Stage>(ReferenceEqualityComparer.Instance);
         foreach (var start in stages.Values)
         {
-            var chain = new List<Stage>();
-            var onChain = new HashSet<Stage>(ReferenceEqualityComparer.Instance);
+            if (resolved.ContainsKey(start))
+            {
+                continue;
+            }
+
+            chain.Clear();
+            onChain.Clear();
             var current = start;
             Resolved basis;
             while (true)
@@ -176,9 +184,9 @@ public static partial class ZappaSettingsReader
 
                 chain.Add(current);
                 onChain.Add(current);
-                if (!current.Settings.TryGetValue("extends", out var extends) || string.IsNullOrEmpty(extends.Text))
+                if (current.Extends is not { Text: { Length: > 0 } } extends)
                 {
-                    basis = new Resolved(null, null, null);
+                    basis = noSettings;
                     break;
                 }
 
@@ -199,10 +207,10 @@ public static partial class ZappaSettingsReader
 
             for (var index = chain.Count - 1; index >= 0; index--)
             {
-                var own = chain[index].Settings;
-                if (basis.Problem is null)
+                var own = chain[index];
+                if (basis.Problem is null && (own.Runtime is not null || own.Architecture is not null))
                 {
-                    basis = new Resolved(own.GetValueOrDefault("runtime") ?? basis.Runtime, own.GetValueOrDefault("architecture") ?? basis.Architecture, null);
+                    basis = new Resolved(own.Runtime ?? basis.Runtime, own.Architecture ?? basis.Architecture, null);
                 }
 
                 resolved[chain[index]] = basis;
@@ -238,16 +246,30 @@ public static partial class ZappaSettingsReader
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var key = reader.GetString() ?? "";
+                // Keys compared as UTF-8, unescaped by the reader: no string for each of the many keys not read.
+                var key = reader.ValueTextEquals("runtime"u8) ? "runtime"
+                    : reader.ValueTextEquals("architecture"u8) ? "architecture"
+                    : reader.ValueTextEquals("extends"u8) ? "extends"
+                    : null;
                 reader.Read();
-                var line = lines.LineAt(json, reader.TokenStartIndex);
-                if (key is "runtime" or "architecture" or "extends")
-                {
-                    stage.Settings[key] = ReadSetting(ref reader, key, line);
-                }
-                else
+                if (key is null)
                 {
                     reader.Skip();
+                    continue;
+                }
+
+                var setting = ReadSetting(ref reader, key, lines.LineAt(json, reader.TokenStartIndex));
+                switch (key)
+                {
+                    case "runtime":
+                        stage.Runtime = setting;
+                        break;
+                    case "architecture":
+                        stage.Architecture = setting;
+                        break;
+                    default:
+                        stage.Extends = setting;
+                        break;
                 }
             }
 
@@ -324,7 +346,25 @@ public static partial class ZappaSettingsReader
         return (tail < 0 ? message : message[..tail]).TrimEnd();
     }
 
-    /// <summary>Lambda's Python runtime identifiers: <c>python3.12</c> (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).</summary>
-    [GeneratedRegex("^python([0-9]{1,3})\\.([0-9]{1,3})$")]
-    private static partial Regex PythonRuntime();
+    /// <summary>
+    /// <c>"3.12"</c> from a Lambda Python runtime identifier, <c>python3.12</c>
+    /// (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html); null for anything else. By hand rather than
+    /// by a regular expression: it runs once per stage, and a match object per stage is most of what a file of many
+    /// stages would allocate.
+    /// </summary>
+    private static string? PythonRuntime(string runtime)
+    {
+        const string prefix = "python";
+        var dot = runtime.IndexOf('.');
+        if (!runtime.StartsWith(prefix, StringComparison.Ordinal) || dot < 0)
+        {
+            return null;
+        }
+
+        var major = runtime.AsSpan(prefix.Length, dot - prefix.Length);
+        var minor = runtime.AsSpan(dot + 1);
+        return IsNumber(major) && IsNumber(minor) ? $"{int.Parse(major)}.{int.Parse(minor)}" : null;
+
+        static bool IsNumber(ReadOnlySpan<char> digits) => digits.Length is > 0 and <= 3 && !digits.ContainsAnyExcept("0123456789");
+    }
 }

@@ -24,7 +24,7 @@ public sealed class DeployTargetLinearCostSpecs
             ZappaSettingsReader.Read, 2_000),
         ["zappa_settings.json of many stages"] = new(
             n => "{" + string.Join(",\n", Enumerable.Range(0, n).Select(i => $"\"s{i}\": {{\"runtime\": \"python3.{i % 14}\", \"x\": [1, 2]}}")) + "}",
-            ZappaSettingsReader.Read, 2_500),
+            ZappaSettingsReader.Read, 1_000),
         ["Dockerfile of many chained stages"] = new(
             n => "ARG PY=3.12\nFROM python:${PY} AS s0\n" + string.Concat(Enumerable.Range(1, n).Select(i => $"FROM s{i - 1} AS s{i}\nRUN echo \\\n  {i}\n")),
             DockerfileReader.Read, 2_500),
