@@ -14,7 +14,11 @@ internal static class PthFiles
     /// <param name="siteDirectory">The site directory.</param>
     /// <param name="skipDotFiles">Whether names starting with '.' are skipped (see <see cref="PthFiles"/>).</param>
     /// <param name="list">Lists a directory.</param>
-    public static IEnumerable<string> EntriesOf(string siteDirectory, bool skipDotFiles, Func<string, DirectoryListing> list)
+    public static IEnumerable<string> EntriesOf(string siteDirectory, bool skipDotFiles, Func<string, DirectoryListing> list) =>
+        EntriesWithSourceOf(siteDirectory, skipDotFiles, list).Select(entry => entry.Path);
+
+    /// <summary>As <see cref="EntriesOf"/>, with the name of the <c>.pth</c> file that adds each entry.</summary>
+    public static IEnumerable<(string PthName, string Path)> EntriesWithSourceOf(string siteDirectory, bool skipDotFiles, Func<string, DirectoryListing> list)
     {
         var listing = list(siteDirectory);
         foreach (var pth in listing.PthFiles)
@@ -36,7 +40,7 @@ internal static class PthFiles
                 if (line.StartsWith("import ", StringComparison.Ordinal) || line.StartsWith("import\t", StringComparison.Ordinal)) continue;
                 var entry = Path.GetFullPath(line.TrimEnd(), siteDirectory);
                 if (Directory.Exists(entry) || File.Exists(entry))
-                    yield return entry;
+                    yield return (pth.Name, entry);
             }
         }
     }
