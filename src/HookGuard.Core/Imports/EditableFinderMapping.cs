@@ -19,6 +19,7 @@ public static class EditableFinderMapping
     public static IReadOnlyList<string> TopLevelNames(string text)
     {
         var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var variable in (ReadOnlySpan<string>)["MAPPING", "NAMESPACES"])
         {
             var span = text.AsSpan();
@@ -28,7 +29,7 @@ public static class EditableFinderMapping
             {
                 var dot = key.IndexOf('.');
                 var top = dot < 0 ? key : key[..dot];
-                if (top.Length > 0 && !names.Contains(top)) names.Add(top);
+                if (top.Length > 0 && seen.Add(top)) names.Add(top);
             }
         }
         return names;
