@@ -29,41 +29,56 @@ public static class VenvModules
         var suffixes = SuffixesFor(installed.Environment);
         var builder = new ModuleProviders.Builder();
         var infoDirectories = new InfoDirectoryFinder();
-        var distributions = new List<DistributionFiles>(installed.Distributions.Count + installed.Hidden.Count);
-        foreach (var distribution in installed.Distributions.Concat(installed.Hidden))
+        var listings = new Dictionary<string, DirectoryEntries>(StringComparer.Ordinal);
+        DirectoryEntries List(string directory) =>
+            listings.TryGetValue(directory, out var listing) ? listing : listings[directory] = DirectoryEntries.Of(directory, suffixes);
+        var probes = new Dictionary<string, FileProbe>(StringComparer.Ordinal);
+        try
         {
-            var info = infoDirectories.Find(distribution);
-            var files = new DistributionFiles(distribution, info, suffixes);
-            distributions.Add(files);
-            if (info is null) continue;
-
-            var declared = ReadText(Path.Join(info, "top_level.txt")) is { } topLevel ? DistributionModules.FromTopLevelText(topLevel) : [];
-            if (declared.Count > 0)
+            var distributions = new List<DistributionFiles>(installed.Distributions.Count + installed.Hidden.Count);
+            foreach (var distribution in installed.Distributions.Concat(installed.Hidden))
             {
-                foreach (var name in declared) builder.Add(name, new ModuleProvider(distribution.Name, ModuleEvidence.TopLevelText));
-                continue;
+                if (!probes.TryGetValue(distribution.Location, out var probe)) probes[distribution.Location] = probe = FileProbe.For(distribution.Location);
+                var infoName = infoDirectories.Find(distribution);
+                var files = new DistributionFiles(distribution, probe, infoName, suffixes);
+                distributions.Add(files);
+                if (infoName is null) continue;
+
+                var declared = files.ReadInfoFile("top_level.txt") is { } topLevel ? DistributionModules.FromTopLevelText(topLevel) : [];
+                if (declared.Count > 0)
+                {
+                    foreach (var name in declared) builder.Add(name, new ModuleProvider(distribution.Name, ModuleEvidence.TopLevelText));
+                    continue;
+                }
+
+                // importlib.metadata's skip_missing_files (3.12+): a listed file that is not there does not count.
+                var listing = List(distribution.Location);
+                foreach (var entry in files.Entries)
+                    if (entry.ModuleName is { } name && !builder.Provides(name, distribution.NormalizedName) && listing.Contains(entry.Entry))
+                        builder.Add(name, new ModuleProvider(distribution.Name, ModuleEvidence.FileList));
             }
 
-            // importlib.metadata's skip_missing_files (3.12+): a listed file that is not there does not count.
-            foreach (var entry in files.Entries)
-                if (entry.ModuleName is { } name && !builder.Provides(name, distribution.NormalizedName) && Path.Exists(Path.Join(distribution.Location, entry.Entry)))
-                    builder.Add(name, new ModuleProvider(distribution.Name, ModuleEvidence.FileList));
+            var sites = installed.SiteDirectories.Count > 0
+                ? installed.SiteDirectories
+                : installed.Distributions.Concat(installed.Hidden).Select(d => d.Location).Distinct(StringComparer.Ordinal).ToList();
+            var skipDotPth = VenvReader.SkipsDotPthFiles(installed.Environment.PythonFullVersion, MajorMinor(installed.Environment));
+            foreach (var site in sites)
+                AddSiteDirectory(site, List, distributions, skipDotPth, builder);
+            return builder.Build();
         }
-
-        var sites = installed.SiteDirectories.Count > 0
-            ? installed.SiteDirectories
-            : installed.Distributions.Concat(installed.Hidden).Select(d => d.Location).Distinct(StringComparer.Ordinal).ToList();
-        var skipDotPth = VenvReader.SkipsDotPthFiles(installed.Environment.PythonFullVersion, MajorMinor(installed.Environment));
-        foreach (var site in sites)
-            AddSiteDirectory(site, distributions, suffixes, skipDotPth, builder);
-        return builder.Build();
+        finally
+        {
+            foreach (var probe in probes.Values) probe.Dispose();
+        }
     }
 
     /// <summary>What a site directory makes importable beyond its distributions' declared names.</summary>
     private static void AddSiteDirectory(
-        string site, List<DistributionFiles> distributions, ModuleFileSuffixes suffixes, bool skipDotPth, ModuleProviders.Builder builder)
+        string site, Func<string, DirectoryEntries> list, List<DistributionFiles> distributions, bool skipDotPth, ModuleProviders.Builder builder)
     {
-        var entries = ImportableEntries(site, suffixes, out var finders);
+        var listing = list(site);
+        var entries = listing.Importable;
+        var finders = listing.Finders;
         var pthDirectories = PthFiles.EntriesWithSourceOf(site, skipDotPth, DirectoryListing.Of)
             .Where(entry => Directory.Exists(entry.Path))
             .ToList();
@@ -96,7 +111,7 @@ public static class VenvModules
         foreach (var (pthName, directory) in pthDirectories)
         {
             owners.TryGetValue(pthName, out var owner);
-            foreach (var (name, entry, _) in ImportableEntries(directory, suffixes, out _))
+            foreach (var (name, entry, _) in list(directory).Importable)
             {
                 if (owner is not null)
                 {
@@ -118,7 +133,7 @@ public static class VenvModules
     private static Dictionary<string, InstalledDistribution> OwnersOf(HashSet<string> wanted, string site, List<DistributionFiles> distributions)
     {
         var owners = new Dictionary<string, InstalledDistribution>(StringComparer.Ordinal);
-        var here = distributions.Where(d => d.Info is not null && string.Equals(d.Distribution.Location, site, StringComparison.Ordinal)).ToList();
+        var here = distributions.Where(d => d.InfoName is not null && string.Equals(d.Distribution.Location, site, StringComparison.Ordinal)).ToList();
         // Likely owners first: '_foo.pth', '__editable__.foo-1.0.pth' and 'foo.py' all contain the name 'foo'.
         var squashed = wanted.Select(Squash).ToList();
         var ordered = here.Where(d => squashed.Exists(w => w.Contains(Squash(d.Distribution.Name), StringComparison.Ordinal)))
@@ -141,30 +156,43 @@ public static class VenvModules
         return builder.ToString();
     }
 
-    /// <summary>The importable entries of one directory (and the names of setuptools editable finders in it).</summary>
-    private static List<(string Name, string Entry, bool IsDirectory)> ImportableEntries(string directory, ModuleFileSuffixes suffixes, out List<string> finders)
+    /// <summary>One listing of a directory: every name in it, its importable entries, its setuptools editable finders.</summary>
+    private sealed class DirectoryEntries
     {
-        var result = new List<(string, string, bool)>();
-        finders = [];
-        try
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+        public List<(string Name, string Entry, bool IsDirectory)> Importable { get; } = [];
+
+        public List<string> Finders { get; } = [];
+
+        /// <summary>Whether the directory holds an entry of that name (what importlib.metadata's exists() asks of a
+        /// top-level entry; a listed file under a present directory is taken to be there).</summary>
+        public bool Contains(string entry) => _names.Contains(entry);
+
+        public static DirectoryEntries Of(string directory, ModuleFileSuffixes suffixes)
         {
-            var enumerable = new FileSystemEnumerable<(string Entry, bool IsDirectory)>(
-                directory,
-                (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory),
-                new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false });
-            foreach (var (entry, isDirectory) in enumerable)
+            var result = new DirectoryEntries();
+            try
             {
-                if (!isDirectory && EditableFinderMapping.IsFinderFileName(entry)) finders.Add(entry);
-                if (suffixes.ImportableName(entry, isDirectory) is { } name) result.Add((name, entry, isDirectory));
+                var enumerable = new FileSystemEnumerable<(string Entry, bool IsDirectory)>(
+                    directory,
+                    (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory),
+                    new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0, RecurseSubdirectories = false });
+                foreach (var (entry, isDirectory) in enumerable)
+                {
+                    result._names.Add(entry);
+                    if (!isDirectory && EditableFinderMapping.IsFinderFileName(entry)) result.Finders.Add(entry);
+                    if (suffixes.ImportableName(entry, isDirectory) is { } name) result.Importable.Add((name, entry, isDirectory));
+                }
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A directory that cannot be listed makes nothing importable.
+            }
+            result.Importable.Sort((a, b) => string.CompareOrdinal(a.Entry, b.Entry));
+            result.Finders.Sort(StringComparer.Ordinal);
+            return result;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A directory that cannot be listed makes nothing importable.
-        }
-        result.Sort((a, b) => string.CompareOrdinal(a.Item2, b.Item2));
-        finders.Sort(StringComparer.Ordinal);
-        return result;
     }
 
     /// <summary>A file's text (UTF-8, invalid bytes replaced), or null when it is absent or unreadable.</summary>
@@ -193,12 +221,14 @@ public static class VenvModules
     }
 
     /// <summary>One distribution's info directory and, read once when first asked, its file list.</summary>
-    private sealed class DistributionFiles(InstalledDistribution distribution, string? info, ModuleFileSuffixes suffixes)
+    /// <remarks>Files are looked for with the location's <see cref="FileProbe"/> (a stat relative to an open directory
+    /// handle) and opened only when there: a missing top_level.txt, in half the venvs, costs no exception.</remarks>
+    private sealed class DistributionFiles(InstalledDistribution distribution, FileProbe probe, string? infoName, ModuleFileSuffixes suffixes)
     {
         public InstalledDistribution Distribution { get; } = distribution;
 
-        /// <summary>The info directory's path; null when there is none to read.</summary>
-        public string? Info { get; } = info;
+        /// <summary>The info directory's name in the distribution's location; null when there is none to read.</summary>
+        public string? InfoName { get; } = infoName;
 
         /// <summary>
         /// <c>Distribution.files</c>' top-level entries: RECORD, else installed-files.txt, else SOURCES.txt (the first
@@ -206,18 +236,21 @@ public static class VenvModules
         /// </summary>
         public IReadOnlyList<TopLevelEntry> Entries => field ??= Read();
 
+        /// <summary>The text of a file in the info directory; null when it is absent or unreadable.</summary>
+        public string? ReadInfoFile(string file) =>
+            InfoName is not null && probe.Stat(InfoName, file) is not null ? ReadText(Path.Join(probe.Directory, InfoName, file)) : null;
+
         private IReadOnlyList<TopLevelEntry> Read()
         {
-            if (Info is null) return [];
-            if (ReadText(Path.Join(Info, "RECORD")) is { Length: > 0 } record) return DistributionModules.FromRecord(record, suffixes);
-            if (ReadText(Path.Join(Info, "installed-files.txt")) is { Length: > 0 } installedFiles)
-                return DistributionModules.FromInstalledFiles(installedFiles, Path.GetFileName(Info), suffixes);
-            return ReadText(Path.Join(Info, "SOURCES.txt")) is { Length: > 0 } sources ? DistributionModules.FromSourcesText(sources, suffixes) : [];
+            if (ReadInfoFile("RECORD") is { Length: > 0 } record) return DistributionModules.FromRecord(record, suffixes);
+            if (ReadInfoFile("installed-files.txt") is { Length: > 0 } installedFiles)
+                return DistributionModules.FromInstalledFiles(installedFiles, InfoName!, suffixes);
+            return ReadInfoFile("SOURCES.txt") is { Length: > 0 } sources ? DistributionModules.FromSourcesText(sources, suffixes) : [];
         }
     }
 
     /// <summary>
-    /// Finds a distribution's info directory: the one the venv reader saw, else (for <c>pip inspect</c>'s installed
+    /// Finds the name of a distribution's info directory: the one the venv reader saw, else (for <c>pip inspect</c>'s installed
     /// set) the <c>NAME-*.dist-info</c> / <c>NAME*.egg-info</c> directory in its location whose name normalizes to it.
     /// </summary>
     private sealed class InfoDirectoryFinder
@@ -226,11 +259,8 @@ public static class VenvModules
 
         public string? Find(InstalledDistribution distribution)
         {
-            if (distribution.InfoName is { } known)
-            {
-                var path = Path.Join(distribution.Location, known);
-                return Directory.Exists(path) ? path : null; // a single-file PKG-INFO egg-info lists no files
-            }
+            // A single-file PKG-INFO egg-info holds no files: every probe under it answers "absent".
+            if (distribution.InfoName is { } known) return known;
 
             if (!_infosByLocation.TryGetValue(distribution.Location, out var infos))
                 _infosByLocation[distribution.Location] = infos = InfosIn(distribution.Location);
@@ -239,7 +269,7 @@ public static class VenvModules
                 var stem = Path.GetFileNameWithoutExtension(info.AsSpan());
                 var dash = stem.IndexOf('-');
                 if (PackageName.Normalize((dash < 0 ? stem : stem[..dash]).ToString()) == distribution.NormalizedName)
-                    return Path.Join(distribution.Location, info);
+                    return info;
             }
             return null;
         }
