@@ -24,17 +24,42 @@ namespace HookGuard.Venv;
 public static class VenvModules
 {
     /// <summary>The importable top-level names of <paramref name="installed"/> (visible and hidden distributions).</summary>
-    public static ModuleProviders Read(InstalledSet installed)
+    public static ModuleProviders Read(InstalledSet installed) => Compute(installed, dependencies: null);
+
+    /// <summary>
+    /// As <see cref="Read(InstalledSet)"/>, through the <see cref="ModulesCache"/> when <paramref name="environment"/>
+    /// allows one (<c>XDG_CACHE_HOME</c>, <c>LOCALAPPDATA</c> or <c>HOME</c>; not with <c>HOOKGUARD_NO_CACHE=1</c>).
+    /// </summary>
+    public static ModuleProviders Read(InstalledSet installed, Func<string, string?> environment)
+    {
+        if (ModulesCache.FileFor(installed.VenvPath, environment) is not { } file) return Read(installed);
+        if (ModulesCache.TryLoad(file, installed) is { } cached) return cached;
+        var dependencies = new HashSet<ModulesCache.Dependency>();
+        var providers = Compute(installed, dependencies);
+        ModulesCache.Save(file, installed, dependencies, providers);
+        return providers;
+    }
+
+    /// <param name="installed">The venv's distributions.</param>
+    /// <param name="dependencies">Collects what the answer depends on (for the cache); null when not cached.</param>
+    private static ModuleProviders Compute(InstalledSet installed, HashSet<ModulesCache.Dependency>? dependencies)
     {
         var suffixes = SuffixesFor(installed.Environment);
         var builder = new ModuleProviders.Builder();
         var infoDirectories = new InfoDirectoryFinder();
         var listings = new Dictionary<string, DirectoryEntries>(StringComparer.Ordinal);
-        DirectoryEntries List(string directory) =>
-            listings.TryGetValue(directory, out var listing) ? listing : listings[directory] = DirectoryEntries.Of(directory, suffixes);
+        DirectoryEntries List(string directory)
+        {
+            if (listings.TryGetValue(directory, out var listing)) return listing;
+            dependencies?.Add(new ModulesCache.Dependency(directory, IsDirectory: true));
+            return listings[directory] = DirectoryEntries.Of(directory, suffixes);
+        }
         var probes = new Dictionary<string, FileProbe>(StringComparer.Ordinal);
         try
         {
+            var sites = installed.SiteDirectories.Count > 0
+                ? installed.SiteDirectories
+                : installed.Distributions.Concat(installed.Hidden).Select(d => d.Location).Distinct(StringComparer.Ordinal).ToList();
             var distributions = new List<DistributionFiles>(installed.Distributions.Count + installed.Hidden.Count);
             foreach (var distribution in installed.Distributions.Concat(installed.Hidden))
             {
@@ -43,6 +68,12 @@ public static class VenvModules
                 var files = new DistributionFiles(distribution, probe, infoName, suffixes);
                 distributions.Add(files);
                 if (infoName is null) continue;
+                if (dependencies is not null && !sites.Contains(distribution.Location))
+                {
+                    // Outside a site directory (a legacy develop's egg-info in its project) info files change in place.
+                    foreach (var file in (ReadOnlySpan<string>)["top_level.txt", "RECORD", "installed-files.txt", "SOURCES.txt"])
+                        dependencies.Add(new ModulesCache.Dependency(Path.Join(distribution.Location, infoName, file), IsDirectory: false));
+                }
 
                 var declared = files.ReadInfoFile("top_level.txt") is { } topLevel ? DistributionModules.FromTopLevelText(topLevel) : [];
                 if (declared.Count > 0)
@@ -58,12 +89,9 @@ public static class VenvModules
                         builder.Add(name, new ModuleProvider(distribution.Name, ModuleEvidence.FileList));
             }
 
-            var sites = installed.SiteDirectories.Count > 0
-                ? installed.SiteDirectories
-                : installed.Distributions.Concat(installed.Hidden).Select(d => d.Location).Distinct(StringComparer.Ordinal).ToList();
             var skipDotPth = VenvReader.SkipsDotPthFiles(installed.Environment.PythonFullVersion, MajorMinor(installed.Environment));
             foreach (var site in sites)
-                AddSiteDirectory(site, List, distributions, skipDotPth, builder);
+                AddSiteDirectory(site, List, distributions, skipDotPth, builder, dependencies);
             return builder.Build();
         }
         finally
@@ -74,9 +102,17 @@ public static class VenvModules
 
     /// <summary>What a site directory makes importable beyond its distributions' declared names.</summary>
     private static void AddSiteDirectory(
-        string site, Func<string, DirectoryEntries> list, List<DistributionFiles> distributions, bool skipDotPth, ModuleProviders.Builder builder)
+        string site, Func<string, DirectoryEntries> list, List<DistributionFiles> distributions, bool skipDotPth, ModuleProviders.Builder builder,
+        HashSet<ModulesCache.Dependency>? dependencies)
     {
         var listing = list(site);
+        if (dependencies is not null)
+        {
+            foreach (var pth in listing.PthFiles)
+                dependencies.Add(new ModulesCache.Dependency(Path.Join(site, pth), IsDirectory: false));
+            foreach (var finder in listing.Finders)
+                dependencies.Add(new ModulesCache.Dependency(Path.Join(site, finder), IsDirectory: false));
+        }
         var entries = listing.Importable;
         var finders = listing.Finders;
         var pthDirectories = PthFiles.EntriesWithSourceOf(site, skipDotPth, DirectoryListing.Of)
@@ -165,6 +201,9 @@ public static class VenvModules
 
         public List<string> Finders { get; } = [];
 
+        /// <summary>Names ending in <c>.pth</c> (what site.py reads; the cache watches them).</summary>
+        public List<string> PthFiles { get; } = [];
+
         /// <summary>Whether the directory holds an entry of that name (what importlib.metadata's exists() asks of a
         /// top-level entry; a listed file under a present directory is taken to be there).</summary>
         public bool Contains(string entry) => _names.Contains(entry);
@@ -181,6 +220,7 @@ public static class VenvModules
                 foreach (var (entry, isDirectory) in enumerable)
                 {
                     result._names.Add(entry);
+                    if (entry.EndsWith(".pth", StringComparison.Ordinal)) result.PthFiles.Add(entry);
                     if (!isDirectory && EditableFinderMapping.IsFinderFileName(entry)) result.Finders.Add(entry);
                     if (suffixes.ImportableName(entry, isDirectory) is { } name) result.Importable.Add((name, entry, isDirectory));
                 }
