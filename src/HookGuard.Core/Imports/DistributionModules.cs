@@ -110,27 +110,33 @@ public static class DistributionModules
         private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
         public List<TopLevelEntry> Result { get; } = [];
 
+        /// <summary>Looks names up by span: most rows repeat a top-level entry, and should not allocate for it.</summary>
+        private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Seen => _seen.GetAlternateLookup<ReadOnlySpan<char>>();
+
         /// <summary>PackagePath(path).parts, then <c>_get_toplevel_name</c> and the dot filter.</summary>
         public void Add(ReadOnlySpan<char> path)
         {
             // PurePosixPath: a leading separator is the root part '/'; empty and '.' components vanish.
-            string? first = null;
+            ReadOnlySpan<char> first = default;
+            var found = false;
             var hasParent = false;
-            if (path.Length > 0 && IsSeparator(path[0])) first = "/";
+            if (path.Length > 0 && IsSeparator(path[0])) { first = "/"; found = true; }
             foreach (var range in path.SplitAny('/', '\\'))
             {
                 var part = path[range];
                 if (part.Length == 0 || part.SequenceEqual(".")) continue;
-                if (first is null) { first = part.ToString(); continue; }
+                if (!found) { first = part; found = true; continue; }
                 hasParent = true;
                 break;
             }
-            if (first is null) return; // an empty path (CPython 3.13 raises ValueError on it)
-            if (first == "/" && !hasParent) return;
-            if (!_seen.Add(first)) return;
+            if (!found) return; // an empty path (CPython 3.13 raises ValueError on it)
+            if (first.SequenceEqual("/") && !hasParent) return;
+            if (Seen.Contains(first)) return;
+            var entry = first.ToString();
+            _seen.Add(entry);
 
-            var name = hasParent ? first : suffixes.ModuleNameOf(first) ?? first;
-            Result.Add(new TopLevelEntry(first, name.Contains('.') ? null : name, hasParent));
+            var name = hasParent ? entry : suffixes.ModuleNameOf(entry) ?? entry;
+            Result.Add(new TopLevelEntry(entry, name.Contains('.') ? null : name, hasParent));
         }
     }
 

@@ -38,6 +38,7 @@ internal static class PthFiles
                 var line = rawLine.TrimStart('\uFEFF');
                 if (line.StartsWith('#') || line.Trim().Length == 0) continue;
                 if (line.StartsWith("import ", StringComparison.Ordinal) || line.StartsWith("import\t", StringComparison.Ordinal)) continue;
+                if (line.Contains('\0')) continue; // os.path.exists() is False for a path with a NUL (and .NET refuses it)
                 var entry = Path.GetFullPath(line.TrimEnd(), siteDirectory);
                 if (Directory.Exists(entry) || File.Exists(entry))
                     yield return (pth.Name, entry);

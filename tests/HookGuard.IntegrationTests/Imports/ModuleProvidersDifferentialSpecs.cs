@@ -200,6 +200,23 @@ public sealed class ModuleProvidersDifferentialSpecs(ModuleProvidersDifferential
 
     [Theory]
     [MemberData(nameof(Pythons))]
+    public void An_installed_set_without_info_names_or_site_directories_gives_the_same_lookup(string python)
+    {
+        // What Checking/PipInstalledReader gives: pip inspect names no info directory and no site directory.
+        var venv = venvs[python].Venv;
+        var installed = VenvReader.Read(venv.Path, venv.Environment);
+        var bare = installed with
+        {
+            Distributions = installed.Distributions.Select(d => d with { InfoName = null }).ToList(),
+            Hidden = installed.Hidden.Select(d => d with { InfoName = null }).ToList(),
+            SiteDirectories = [],
+        };
+
+        Assert.Equal(Pairs(venvs[python].Ours).Order(), Pairs(VenvModules.Read(bare)).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Pythons))]
     public async Task The_venvs_python_imports_what_the_lookup_adds(string python)
     {
         var venv = venvs[python].Venv;
