@@ -90,6 +90,12 @@ public sealed class ModuleProvidersDifferentialSpecs(ModuleProvidersDifferential
             if (venv.PythonVersion is "3.12" or "3.13") wheels.Add(Path.Combine(testData, "setuptools-67.6.1-py3-none-any.whl"));
             await venv.InstallAsync([.. wheels]);
             PythonVenv.WriteFile(Path.Combine(venv.SitePackages, "loose_module.py"), "");
+            // 'setup.py install' by pip: an egg-info whose installed-files.txt is relative to itself (read from 3.12 on).
+            var eggInfo = Path.Combine(venv.SitePackages, $"legacy_egg-1.0-py{venv.PythonVersion}.egg-info");
+            PythonVenv.WriteFile(Path.Combine(eggInfo, "PKG-INFO"), PythonVenv.Metadata("legacy-egg", "1.0", "1.2"));
+            PythonVenv.WriteFile(Path.Combine(eggInfo, "installed-files.txt"), "../legacy_egg/__init__.py\n../legacy_egg_mod.py\nPKG-INFO\n");
+            PythonVenv.WriteFile(Path.Combine(venv.SitePackages, "legacy_egg", "__init__.py"), "");
+            PythonVenv.WriteFile(Path.Combine(venv.SitePackages, "legacy_egg_mod.py"), "");
         }
 
         /// <summary>The parts of setuptools' _FINDER_TEMPLATE that matter: MAPPING, NAMESPACES, a meta-path finder, install().</summary>
@@ -162,7 +168,8 @@ public sealed class ModuleProvidersDifferentialSpecs(ModuleProvidersDifferential
         {
             // 3.11 infers only from files ending in .py.
             expected.UnionWith([("fastmod", "extmod"), ("fastmod_abi", "extmod"), ("foo-stubs", "foo-stubs"), ("COPYING", "bare-file"),
-                ("__pycache__", "single-mod"), ("__pycache__", "finder-edit")]);
+                ("__pycache__", "single-mod"), ("__pycache__", "finder-edit"),
+                ("legacy_egg", "legacy-egg"), ("legacy_egg_mod", "legacy-egg")]); // and no installed-files.txt, only SOURCES.txt
         }
         if (python == "3.10")
         {
@@ -196,6 +203,7 @@ public sealed class ModuleProvidersDifferentialSpecs(ModuleProvidersDifferential
         Assert.Equal(["pip"], ours.For("pip").Select(p => p.NormalizedName!));
         Assert.Equal(["setuptools"], ours.For("setuptools").Select(p => p.NormalizedName!)); // hidden by pip freeze, importable all the same
         Assert.Empty(ours.For("pil")); // names are case-sensitive
+        Assert.Equal([("legacy-egg", ModuleEvidence.FileList)], ours.For("legacy_egg_mod").Select(p => (p.NormalizedName!, p.Evidence)));
     }
 
     [Theory]
