@@ -137,11 +137,12 @@ public static class VenvModules
 
         foreach (var finder in finders)
         {
-            if (!owners.TryGetValue(finder, out var owner)) continue; // no owner: its MAPPING cannot be attributed
             var path = Path.Join(site, finder);
             if (ReadText(path) is not { } source) continue;
+            // A finder no RECORD claims still makes its names importable: they count, as nobody's.
+            var owner = owners.GetValueOrDefault(finder);
             foreach (var name in EditableFinderMapping.TopLevelNames(source))
-                builder.Add(name, new ModuleProvider(owner.Name, ModuleEvidence.EditableFinder, path));
+                builder.Add(name, owner is null ? new ModuleProvider(null, ModuleEvidence.Unowned, path) : new ModuleProvider(owner.Name, ModuleEvidence.EditableFinder, path));
         }
 
         foreach (var (pthName, directory) in pthDirectories)

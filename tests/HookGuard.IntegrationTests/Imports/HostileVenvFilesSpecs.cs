@@ -25,6 +25,7 @@ public sealed class HostileVenvFilesSpecs
             File.WriteAllBytes(Path.Combine(info, "RECORD"), Garbage(random.Next(0, 3000)));
         }
         File.WriteAllBytes(Path.Combine(site, "__editable___junk_finder.py"), Garbage(500));
+        File.WriteAllText(Path.Combine(site, "__editable___orphan_1_0_finder.py"), "MAPPING = {'orphan_pkg': '/nowhere/orphan_pkg'}\n");
         File.WriteAllBytes(Path.Combine(site, "junk.pth"), Garbage(200));
         Directory.CreateDirectory(Path.Combine(site, "real_pkg"));
         Directory.CreateDirectory(Path.Combine(site, "junk0-1.0.dist-info", "RECORD.d"));
@@ -36,5 +37,6 @@ public sealed class HostileVenvFilesSpecs
         Assert.Equal(20, installed.Distributions.Count);
         Assert.Null(Assert.Single(providers.For("real_pkg")).NormalizedName);
         Assert.Empty(providers.For("9lives"));
+        Assert.Equal(HookGuard.Core.Imports.ModuleEvidence.Unowned, Assert.Single(providers.For("orphan_pkg")).Evidence); // a finder no RECORD claims
     }
 }
