@@ -2,10 +2,14 @@ using BenchmarkDotNet.Running;
 using HookGuard.Benchmarks;
 
 // `phases REPO ...`: the stopwatch profile of one check on a real repository (see CheckPhases);
+// `modules VENV [RUNS]`: the import lookup's cost on a venv (see ModulesTiming);
 // anything else goes to BenchmarkDotNet, e.g. `--filter '*' --job short`.
-return args is ["phases", .. var rest]
-    ? CheckPhases.Run(rest)
-    : RunBenchmarks(args);
+return args switch
+{
+    ["phases", .. var rest] => CheckPhases.Run(rest),
+    ["modules", .. var rest] => ModulesTiming.Run(rest),
+    _ => RunBenchmarks(args),
+};
 
 static int RunBenchmarks(string[] args)
 {

@@ -19,6 +19,13 @@ public sealed record InstalledDistribution(
     /// <c>with</c> another <see cref="Name"/>; such a copy would keep this value.)</remarks>
     public string NormalizedName { get; } = PackageName.Normalize(Name);
 
+    /// <summary>
+    /// The name of its info directory (<c>NAME-VER.dist-info</c>, <c>NAME.egg-info</c>, an egg's <c>EGG-INFO</c>) in
+    /// <see cref="Location"/>, where <c>top_level.txt</c> and <c>RECORD</c> are; null when the reader did not see it
+    /// (<c>pip inspect</c> does not say), and then whoever needs it looks for it by name.
+    /// </summary>
+    public string? InfoName { get; init; }
+
     /// <summary>Installed in editable mode (PEP 610 <c>dir_info.editable</c>, or a legacy <c>.egg-link</c>).</summary>
     public bool Editable => DirectUrl is { Editable: true };
 }

@@ -10,4 +10,10 @@ public sealed record InstalledSet(string VenvPath, MarkerEnvironment Environment
 {
     /// <summary>Installed distributions that <c>pip freeze</c> (without <c>--all</c>) does not list.</summary>
     public IReadOnlyList<InstalledDistribution> Hidden { get; init; } = [];
+
+    /// <summary>
+    /// The site directories the venv's interpreter puts on <c>sys.path</c> (and reads <c>.pth</c> files in), in order;
+    /// empty when the reader did not compute them (<c>pip inspect</c>).
+    /// </summary>
+    public IReadOnlyList<string> SiteDirectories { get; init; } = [];
 }

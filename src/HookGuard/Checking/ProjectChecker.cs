@@ -52,7 +52,7 @@ public sealed class ProjectChecker(
         {
             report = report with
             {
-                Deploy = [.. report.Deploy, .. ProjectImports.Check(project, imports, readFile, installed, declared, report, workTreeRoot, config.Imports == Severity.Block)],
+                Deploy = [.. report.Deploy, .. ProjectImports.Check(project, imports, readFile, installed, declared, report, workTreeRoot, environment, config.Imports == Severity.Block)],
             };
         }
 

@@ -25,6 +25,7 @@ public static class ProjectImports
         DeclaredSet declared,
         DriftReport report,
         string workTreeRoot,
+        Func<string, string?> environment,
         bool blocks)
     {
         var files = sources.FilesOf(project, VenvRelativePath(workTreeRoot, installed.VenvPath));
@@ -35,7 +36,7 @@ public static class ProjectImports
         var byName = new Dictionary<string, InstalledDistribution>(StringComparer.Ordinal);
         foreach (var distribution in all) byName.TryAdd(distribution.NormalizedName, distribution);
 
-        var modules = new Lazy<Func<string, IReadOnlyList<string>>>(() => VenvModuleProviders.Read(installed));
+        var modules = new Lazy<ModuleProviders>(() => VenvModules.Read(installed, environment));
         var requiredBy = new Lazy<IReadOnlyDictionary<string, string>>(() => RequiredBy(all));
         var declaredNames = declared.Requirements
             .Select(entry => entry.Requirement?.NormalizedName)
@@ -44,7 +45,7 @@ public static class ProjectImports
             .ToHashSet(StringComparer.Ordinal);
         var scope = new ImportScope(
             python,
-            module => modules.Value(module),
+            module => modules.Value.For(module).Select(provider => provider.NormalizedName ?? "").ToArray(),
             byName,
             report.Named,
             declaredNames,

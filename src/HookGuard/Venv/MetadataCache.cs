@@ -168,7 +168,7 @@ internal sealed class MetadataCache
     /// SHA-256 loads OpenSSL, which costs more than the cache saves on a small venv. A collision is harmless: the file
     /// stores the venv's path, and a file for another venv is ignored.
     /// </summary>
-    private static string FileNameOf(string venvPath)
+    internal static string FileNameOf(string venvPath)
     {
         var hash = 14695981039346656037UL;
         foreach (var b in Encoding.UTF8.GetBytes(venvPath))
@@ -179,7 +179,7 @@ internal sealed class MetadataCache
         return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string? CacheDirectory(Func<string, string?> environment)
+    internal static string? CacheDirectory(Func<string, string?> environment)
     {
         if (environment("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg))
         {

@@ -14,7 +14,11 @@ internal static class PthFiles
     /// <param name="siteDirectory">The site directory.</param>
     /// <param name="skipDotFiles">Whether names starting with '.' are skipped (see <see cref="PthFiles"/>).</param>
     /// <param name="list">Lists a directory.</param>
-    public static IEnumerable<string> EntriesOf(string siteDirectory, bool skipDotFiles, Func<string, DirectoryListing> list)
+    public static IEnumerable<string> EntriesOf(string siteDirectory, bool skipDotFiles, Func<string, DirectoryListing> list) =>
+        EntriesWithSourceOf(siteDirectory, skipDotFiles, list).Select(entry => entry.Path);
+
+    /// <summary>As <see cref="EntriesOf"/>, with the name of the <c>.pth</c> file that adds each entry.</summary>
+    public static IEnumerable<(string PthName, string Path)> EntriesWithSourceOf(string siteDirectory, bool skipDotFiles, Func<string, DirectoryListing> list)
     {
         var listing = list(siteDirectory);
         foreach (var pth in listing.PthFiles)
@@ -34,9 +38,10 @@ internal static class PthFiles
                 var line = rawLine.TrimStart('\uFEFF');
                 if (line.StartsWith('#') || line.Trim().Length == 0) continue;
                 if (line.StartsWith("import ", StringComparison.Ordinal) || line.StartsWith("import\t", StringComparison.Ordinal)) continue;
+                if (line.Contains('\0')) continue; // os.path.exists() is False for a path with a NUL (and .NET refuses it)
                 var entry = Path.GetFullPath(line.TrimEnd(), siteDirectory);
                 if (Directory.Exists(entry) || File.Exists(entry))
-                    yield return entry;
+                    yield return (pth.Name, entry);
             }
         }
     }

@@ -70,7 +70,11 @@ public static class VenvReader
             (hiddenNames.Contains(distribution.NormalizedName) ? hidden : visible).Add(installed);
         }
 
-        return new InstalledSet(venvPath, VenvMarkers.For(config, python, layout.Kind, host), visible) { Hidden = hidden };
+        return new InstalledSet(venvPath, VenvMarkers.For(config, python, layout.Kind, host), visible)
+        {
+            Hidden = hidden,
+            SiteDirectories = sites.Select(site => site.Path).ToList(),
+        };
     }
 
     /// <summary>
@@ -100,7 +104,7 @@ public static class VenvReader
     }
 
     /// <summary>site.py skips hidden .pth files from 3.13 on, and from 3.12.2 (gh-113659 backport).</summary>
-    private static bool SkipsDotPthFiles(string? fullVersion, (int Major, int Minor) python)
+    internal static bool SkipsDotPthFiles(string? fullVersion, (int Major, int Minor) python)
     {
         if (python.CompareTo((3, 13)) >= 0) return true;
         if (python != (3, 12) || fullVersion is null) return false;
@@ -116,7 +120,10 @@ public static class VenvReader
         // legacy 'setup.py develop' install; the project is where the metadata was found.
         if (directUrl is null && HasEggLink(found.Metadata.Name, eggLinkSites))
             directUrl = new DirectUrl(new Uri(location + Path.DirectorySeparatorChar).AbsoluteUri.TrimEnd('/'), Editable: true, null, null, null);
-        return new InstalledDistribution(found.Metadata.Name, found.Metadata.Version, location, directUrl, found.Metadata.RequiresDist);
+        return new InstalledDistribution(found.Metadata.Name, found.Metadata.Version, location, directUrl, found.Metadata.RequiresDist)
+        {
+            InfoName = found.InfoName,
+        };
     }
 
     /// <summary>
