@@ -51,11 +51,46 @@ internal static class SiteDirectories
                 // 'home' is the directory of the base executable: PREFIX/bin on POSIX, PREFIX itself on Windows.
                 var basePrefix = isWindows ? reachable : Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(reachable));
                 if (basePrefix is not null)
-                    foreach (var dir in SitePackagesUnder(basePrefix, python, isWindows ? new VenvLayout(VenvLayoutKind.Windows, WindowsSitePackagesOf(basePrefix)) : layout))
+                {
+                    var baseSites = !isWindows && DebianSitePackages(basePrefix, python) is { } debian
+                        ? debian
+                        : SitePackagesUnder(basePrefix, python, isWindows ? new VenvLayout(VenvLayoutKind.Windows, WindowsSitePackagesOf(basePrefix)) : layout);
+                    foreach (var dir in baseSites)
                         result.Add(new SiteDirectory(dir, SiteKind.Base));
+                }
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The base interpreter's site directories when it is Debian's (or Ubuntu's) system Python, whose patched
+    /// <c>site.getsitepackages()</c> lists, for a venv's base prefix, <c>lib/pythonX.Y/site-packages</c>,
+    /// <c>local/lib/pythonX.Y/dist-packages</c>, <c>lib/python3/dist-packages</c> and <c>lib/pythonX.Y/dist-packages</c>
+    /// (measured: <c>sys.path</c> of a <c>--system-site-packages</c> venv of Debian 12's python3.11). Known by the
+    /// base's own <c>site.py</c> naming <c>dist-packages</c>; null for any other Python. Only existing directories.
+    /// </summary>
+    private static IEnumerable<string>? DebianSitePackages(string prefix, (int Major, int Minor) python)
+    {
+        var version = $"python{python.Major}.{python.Minor}";
+        string siteModule;
+        try
+        {
+            siteModule = File.ReadAllText(Path.Combine(prefix, "lib", version, "site.py"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (!siteModule.Contains("\"dist-packages\"", StringComparison.Ordinal)) return null;
+        return new[]
+        {
+            Path.Combine(prefix, "lib", version, "site-packages"),
+            Path.Combine(prefix, "local", "lib", version, "dist-packages"),
+            Path.Combine(prefix, "lib", $"python{python.Major}", "dist-packages"),
+            Path.Combine(prefix, "lib", version, "dist-packages"),
+        }.Where(Directory.Exists).ToArray();
     }
 
     private static string? WindowsSitePackagesOf(string prefix) =>
