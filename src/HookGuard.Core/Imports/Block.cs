@@ -42,9 +42,14 @@ internal sealed class Block
             case "except":
             {
                 var owner = sibling?.Keyword == "try" ? sibling : sibling?.Keyword == "except" ? sibling.Try : null;
-                if (owner is not null && CatchesImport(header)) owner.CatchesImportError = true;
-                return new Block { Keyword = keyword, Parent = parent, Try = owner };
+                var catches = owner is not null && CatchesImport(header);
+                if (catches) owner!.CatchesImportError = true;
+                // The handler of an ImportError holds the fallback import: it runs only when the guarded one failed.
+                return new Block { Keyword = keyword, Parent = parent, Try = owner, OwnNeed = catches ? ImportNeed.Optional : ImportNeed.Required };
             }
+            case "else" when sibling?.Keyword == "except" && sibling.Try is { } owner:
+                // Runs only when the guarded (optional) import succeeded, so what it imports is optional with it.
+                return new Block { Keyword = keyword, Parent = parent, Try = owner, OwnNeed = owner.CatchesImportError ? ImportNeed.Optional : ImportNeed.Required };
             case "with":
                 return new Block { Keyword = keyword, Parent = parent, OwnNeed = SuppressesImportError(header) ? ImportNeed.Optional : ImportNeed.Required };
             default:
@@ -97,11 +102,14 @@ internal sealed class Block
         return header.Count == 0;
     }
 
+    /// <summary>Context managers that swallow or expect an exception: contextlib.suppress, pytest.raises, unittest's assertRaises.</summary>
+    private static readonly HashSet<string> Expecters = ["suppress", "raises", "assertRaises", "assertRaisesRegex"];
+
     private static bool SuppressesImportError(List<PythonToken> header)
     {
         for (int i = 0; i + 1 < header.Count; i++)
         {
-            if (header[i] is not { Kind: TokenKind.Name, Text: "suppress" } || header[i + 1].Text != "(") continue;
+            if (header[i].Kind != TokenKind.Name || !Expecters.Contains(header[i].Text) || header[i + 1].Text != "(") continue;
             int depth = header[i + 1].Depth;
             for (int j = i + 2; j < header.Count && !(header[j].Text == ")" && header[j].Depth == depth); j++)
                 if (header[j].Kind == TokenKind.Name && ImportErrorCatchers.Contains(header[j].Text)) return true;

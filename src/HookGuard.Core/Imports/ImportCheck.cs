@@ -24,7 +24,14 @@ public sealed record ImportScope(
     Func<string, string?> RequiredBy,
     string DeclarationFile,
     string VenvPath,
-    bool Blocks);
+    bool Blocks)
+{
+    /// <summary>
+    /// Whether the venv's base interpreter has the module in its own library directories, beyond the generated table
+    /// (<c>_testcapi</c>, a vendor's addition): asked only for a module nothing else provides.
+    /// </summary>
+    public Func<string, bool> InBaseLibrary { get; init; } = _ => false;
+}
 
 /// <summary>
 /// Judges the imports of one Python file against what a venv rebuilt from the declaration would hold (SPEC sec. 11).
@@ -73,7 +80,7 @@ public static class ImportCheck
         if (providers.Any(scope.Named.Contains)) return null;
         if (providers.Count == 0)
         {
-            if (scope.Declared.Contains(Packaging.PackageName.Normalize(module))) return null;
+            if (scope.Declared.Contains(Packaging.PackageName.Normalize(module)) || scope.InBaseLibrary(module)) return null;
             return (DeployFindingKind.ImportUnresolved,
                 $"no distribution in the venv, no standard-library module of Python {scope.Python.Major}.{scope.Python.Minor} " +
                 $"and no module of the project provides '{module}': the deploy would raise ModuleNotFoundError");

@@ -45,7 +45,8 @@ public sealed class ImportSources
 
     /// <summary>
     /// Whether <paramref name="module"/> is the project's own: a package or module at the project root, in its
-    /// <c>src/</c> (the src layout), or beside the importing file (a script's directory is first on <c>sys.path</c>).
+    /// <c>src/</c> (the src layout), beside the importing file (a script's directory is first on <c>sys.path</c>) or in
+    /// a directory above it within the project.
     /// Looked up in the index being committed (a binary search each), like everything a check reads: a module that is
     /// only in the work tree is not in the commit, and a deploy from the repository would not have it.
     /// </summary>
@@ -68,10 +69,22 @@ public sealed class ImportSources
         return null;
     }
 
-    private static IEnumerable<string> FirstPartyStems(LocatedProject project, string importingFile, string module) =>
-        new[] { project.Path, RepoPath.Join(project.Path, "src"), RepoPath.Parent(importingFile) }
-            .Distinct(StringComparer.Ordinal)
-            .Select(directory => RepoPath.Join(directory, module));
+    /// <summary>
+    /// The project root, its <c>src/</c>, and the importing file's directory and each one above it up to the project:
+    /// code that puts its own directory or a vendored one on <c>sys.path</c> (Poetry's <c>_vendor</c>) imports from
+    /// there, and a false alarm costs a hook more than a missed import.
+    /// </summary>
+    private static IEnumerable<string> FirstPartyStems(LocatedProject project, string importingFile, string module)
+    {
+        yield return RepoPath.Join(project.Path, module);
+        yield return RepoPath.Join(RepoPath.Join(project.Path, "src"), module);
+        for (var directory = RepoPath.Parent(importingFile);
+             directory.Length > project.Path.Length;
+             directory = RepoPath.Parent(directory))
+        {
+            yield return RepoPath.Join(directory, module);
+        }
+    }
 
     private static bool IsPythonSource(string path) => path.EndsWith(".py", StringComparison.Ordinal);
 

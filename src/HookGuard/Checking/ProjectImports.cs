@@ -37,6 +37,7 @@ public static class ProjectImports
         foreach (var distribution in all) byName.TryAdd(distribution.NormalizedName, distribution);
 
         var modules = new Lazy<ModuleProviders>(() => VenvModules.Read(installed, environment));
+        var baseLibrary = new Lazy<IReadOnlySet<string>>(() => BaseLibraryModules.Of(installed, python));
         var requiredBy = new Lazy<IReadOnlyDictionary<string, string>>(() => RequiredBy(all));
         var declaredNames = declared.Requirements
             .Select(entry => entry.Requirement?.NormalizedName)
@@ -52,7 +53,10 @@ public static class ProjectImports
             name => requiredBy.Value.GetValueOrDefault(name),
             declared.Files.Count > 0 ? declared.Files[0] : RepoPath.Join(project.Path, "requirements.txt"),
             installed.VenvPath,
-            blocks);
+            blocks)
+        {
+            InBaseLibrary = module => baseLibrary.Value.Contains(module),
+        };
 
         var findings = new List<DeployFinding>();
         foreach (var file in files)

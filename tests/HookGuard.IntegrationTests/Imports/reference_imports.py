@@ -52,14 +52,18 @@ def is_type_checking(test):
     return isinstance(test, ast.Attribute) and isinstance(test.value, ast.Name) and test.attr == "TYPE_CHECKING"
 
 
+# Context managers that swallow or expect an exception: contextlib.suppress, pytest.raises, unittest's assertRaises.
+EXPECTERS = {"suppress", "raises", "assertRaises", "assertRaisesRegex"}
+
+
 def suppresses_import(items):
     for item in items:
         call = item.context_expr
         if not isinstance(call, ast.Call):
             continue
         func = call.func
-        named = (isinstance(func, ast.Name) and func.id == "suppress") or (
-            isinstance(func, ast.Attribute) and func.attr == "suppress")
+        named = (isinstance(func, ast.Name) and func.id in EXPECTERS) or (
+            isinstance(func, ast.Attribute) and func.attr in EXPECTERS)
         if named and any(n in CATCHERS for arg in call.args for n in names_in(arg)):
             return True
     return False
@@ -145,8 +149,10 @@ class Reader:
             for handler in node.handlers:
                 if handler.type is not None:
                     self.calls(handler.type, need)
-                self.body(handler.body, need)
-            self.body(node.orelse, need)
+                # A handler of ImportError holds the fallback: it runs only when the guarded import failed.
+                self.body(handler.body, max(need, OPTIONAL if catches_import(handler) else REQUIRED))
+            # The else of such a try runs only when the guarded (optional) import succeeded.
+            self.body(node.orelse, max(need, OPTIONAL if optional else REQUIRED))
             self.body(node.finalbody, need)
             return
         if isinstance(node, (ast.With, ast.AsyncWith)):

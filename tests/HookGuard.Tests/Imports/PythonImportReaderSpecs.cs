@@ -17,8 +17,8 @@ public sealed class PythonImportReaderSpecs
             Read("from x.y import (p,\n  q)\nfrom . import m\nfrom ..pkg import m\n"));
 
     [Fact]
-    public void Try_except_import_error_makes_the_body_optional() =>
-        Assert.Equal([new("x", 1, 0, ImportNeed.Optional), new("y", 2, 0, ImportNeed.Required)],
+    public void Try_except_import_error_makes_the_body_and_the_fallback_optional() =>
+        Assert.Equal([new("x", 1, 0, ImportNeed.Optional), new("y", 2, 0, ImportNeed.Optional)],
             Read("try: import x\nexcept ImportError: import y\n"));
 
     [Fact]
@@ -54,6 +54,26 @@ public sealed class PythonImportReaderSpecs
     public void Nested_blocks_keep_the_reason_of_the_outer_one() =>
         Assert.Equal([new("a", 3, 0, ImportNeed.Optional)],
             Read("try:\n    def f():\n        import a\nexcept ImportError:\n    pass\n"));
+
+    [Fact]
+    public void The_fallback_in_an_import_error_handler_and_the_else_of_its_try_are_optional_but_other_handlers_are_not()
+    {
+        const string source = "try:\n    import threading\nexcept ImportError:\n    import dummy_threading\nexcept KeyError:\n    import kept\nelse:\n    import extra\n";
+
+        Assert.Equal(
+            [("threading", ImportNeed.Optional), ("dummy_threading", ImportNeed.Optional), ("kept", ImportNeed.Required), ("extra", ImportNeed.Optional)],
+            PythonImportReader.Read(System.Text.Encoding.UTF8.GetBytes(source)).Select(i => (i.Module, i.Need)));
+    }
+
+    [Fact]
+    public void Imports_under_assert_raises_or_pytest_raises_of_an_import_error_are_optional()
+    {
+        const string source = "with self.assertRaises(ImportError):\n    import bogus\nwith pytest.raises(ModuleNotFoundError, match='x'):\n    import other\nwith self.assertRaises(KeyError):\n    import real\n";
+
+        Assert.Equal(
+            [("bogus", ImportNeed.Optional), ("other", ImportNeed.Optional), ("real", ImportNeed.Required)],
+            PythonImportReader.Read(System.Text.Encoding.UTF8.GetBytes(source)).Select(i => (i.Module, i.Need)));
+    }
 
     [Fact]
     public void A_try_that_catches_something_else_leaves_its_body_required() =>
