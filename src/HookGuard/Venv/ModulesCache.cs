@@ -22,6 +22,7 @@ namespace HookGuard.Venv;
 /// </remarks>
 internal static class ModulesCache
 {
+    /// <summary>The format and the lookup's rules: change it whenever either changes, so that old answers are not served.</summary>
     private const string Magic = "hookguard-modules-1";
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 

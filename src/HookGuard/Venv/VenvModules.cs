@@ -127,11 +127,19 @@ public static class VenvModules
         foreach (var finder in finders) wanted.Add(finder);
         var owners = wanted.Count == 0 ? [] : OwnersOf(wanted, site, distributions);
 
+        Dictionary<string, InstalledDistribution>? byName = null;
         foreach (var (name, entry, _) in entries)
         {
             if (builder.Provides(name)) continue;
-            builder.Add(name, owners.TryGetValue(entry, out var owner)
-                ? new ModuleProvider(owner.Name, ModuleEvidence.RecordBeyondTopLevel)
+            if (owners.TryGetValue(entry, out var owner))
+            {
+                builder.Add(name, new ModuleProvider(owner.Name, ModuleEvidence.RecordBeyondTopLevel));
+                continue;
+            }
+
+            byName ??= DistributionsByName(site, distributions);
+            builder.Add(name, byName.TryGetValue(PackageName.Normalize(name), out var namesake)
+                ? new ModuleProvider(namesake.Name, ModuleEvidence.NameMatch, Path.Join(site, entry))
                 : new ModuleProvider(null, ModuleEvidence.Unowned, Path.Join(site, entry)));
         }
 
@@ -182,6 +190,16 @@ public static class VenvModules
             if (wanted.Count == 0) break;
         }
         return owners;
+    }
+
+    /// <summary>The distributions installed in <paramref name="site"/>, by normalized name.</summary>
+    private static Dictionary<string, InstalledDistribution> DistributionsByName(string site, List<DistributionFiles> distributions)
+    {
+        var byName = new Dictionary<string, InstalledDistribution>(StringComparer.Ordinal);
+        foreach (var files in distributions)
+            if (string.Equals(files.Distribution.Location, site, StringComparison.Ordinal))
+                byName.TryAdd(files.Distribution.NormalizedName, files.Distribution);
+        return byName;
     }
 
     /// <summary>A name with case and the separators - _ . dropped, so "Foo_Bar" is found in "__editable__.foo_bar-1.0.pth".</summary>

@@ -36,6 +36,7 @@ public sealed class ModuleProvidersDifferentialSpecs(ModuleProvidersDifferential
         ("pth_edit_pkg", "pth-edit"),       // in the source directory its _pth_edit.pth adds
         ("finder_pkg", "finder-edit"),      // a key of its editable finder's MAPPING
         ("loose_module", Unowned),          // a bare .py in site-packages
+        ("solo_egg", "solo-egg"),           // beside a single-file egg-info of its name, which lists no files
     ];
 
     public sealed class Venvs : IAsyncLifetime
@@ -90,6 +91,8 @@ public sealed class ModuleProvidersDifferentialSpecs(ModuleProvidersDifferential
             if (venv.PythonVersion is "3.12" or "3.13") wheels.Add(Path.Combine(testData, "setuptools-67.6.1-py3-none-any.whl"));
             await venv.InstallAsync([.. wheels]);
             PythonVenv.WriteFile(Path.Combine(venv.SitePackages, "loose_module.py"), "");
+            PythonVenv.WriteFile(Path.Combine(venv.SitePackages, "solo_egg-1.0.egg-info"), PythonVenv.Metadata("Solo-Egg", "1.0", "1.1"));
+            PythonVenv.WriteFile(Path.Combine(venv.SitePackages, "solo_egg", "__init__.py"), "");
             // 'setup.py install' by pip: an egg-info whose installed-files.txt is relative to itself (read from 3.12 on).
             var eggInfo = Path.Combine(venv.SitePackages, $"legacy_egg-1.0-py{venv.PythonVersion}.egg-info");
             PythonVenv.WriteFile(Path.Combine(eggInfo, "PKG-INFO"), PythonVenv.Metadata("legacy-egg", "1.0", "1.2"));
@@ -203,6 +206,7 @@ public sealed class ModuleProvidersDifferentialSpecs(ModuleProvidersDifferential
         Assert.Equal(["pip"], ours.For("pip").Select(p => p.NormalizedName!));
         Assert.Equal(["setuptools"], ours.For("setuptools").Select(p => p.NormalizedName!)); // hidden by pip freeze, importable all the same
         Assert.Empty(ours.For("pil")); // names are case-sensitive
+        Assert.Equal([("solo-egg", ModuleEvidence.NameMatch)], ours.For("solo_egg").Select(p => (p.NormalizedName!, p.Evidence)));
         Assert.Equal([("legacy-egg", ModuleEvidence.FileList)], ours.For("legacy_egg_mod").Select(p => (p.NormalizedName!, p.Evidence)));
     }
 
