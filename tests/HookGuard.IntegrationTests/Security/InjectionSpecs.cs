@@ -1,0 +1,117 @@
+using HookGuard.Hooks;
+using HookGuard.IntegrationTests.Commit;
+using HookGuard.IntegrationTests.Fixtures;
+using Xunit.Abstractions;
+
+namespace HookGuard.IntegrationTests.Security;
+
+/// <summary>
+/// Issue 11, security: repository paths and file names cannot inject into the hook or any subprocess (SPEC sec. 3:
+/// "nothing from the repo is interpolated into shell code"). A real repository whose work-tree path, project
+/// directory, configured requirement file name, venv directory and recorded hookguard path each hold
+/// <see cref="HostileNames.Component"/>; the real <c>hookguard install</c>, real <c>git commit</c>s through the hook
+/// (blocked, then in sync, then autostaged), and <c>check</c>, <c>check --all</c>, <c>check PATH</c>, <c>fix</c>,
+/// <c>status</c> and <c>uninstall</c>: the right verdict every time, the name printed with its newline escaped, and no
+/// <c>PWNED</c> file anywhere. In a SHA-1 repository (HookGuard's own readers, libgit2 writing the index) and a SHA-256
+/// one (every read and write through <c>git</c> children, so the names reach their argument arrays).
+/// </summary>
+public sealed class InjectionSpecs(WheelhouseVenvs venvs, ITestOutputHelper output) : IClassFixture<WheelhouseVenvs>
+{
+    private const string Project = HostileNames.Component;
+    private const string RequirementFile = HostileNames.Component + ".txt";
+    private static readonly string RequirementPath = $"{Project}/{RequirementFile}";
+
+    /// <summary>The requirement file's path as a report prints it: its newline escaped, so it cannot forge a line.</summary>
+    private static readonly string PrintedPath = RequirementPath.Replace("\n", @"\x0a", StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("sha1")]
+    [InlineData("sha256")]
+    public async Task Hostile_names_in_every_path_inject_nothing_through_install_commits_and_every_command(string objectFormat)
+    {
+        using var repo = objectFormat == "sha1"
+            ? new GuardedRepo(venvs, HostileNames.Component)
+            : new GuardedRepo(venvs, HostileNames.Component, "--object-format=sha256");
+        var venv = repo.Repo.Sibling("venv " + HostileNames.Component);
+        await venvs.CreateVenvAsync(venv, "alpha==2.0");
+        var launcher = Path.Combine(repo.Repo.Sibling("bin " + HostileNames.Component), "hookguard");
+        TempGitRepo.WriteScript(launcher, $"#!/bin/sh\nexec {ShellQuoting.SingleQuote(HookGuardExecutable.Path)} \"$@\"\n");
+        repo.CommitWithoutHook("config", (".hookguard.toml",
+            $"requirements = [{HostileNames.TomlString(RequirementFile)}]\n\n" +
+            $"[[project]]\npath = {HostileNames.TomlString(Project)}\nvenv = {HostileNames.TomlString(venv)}\n"));
+        var roots = new[] { repo.Repo.Sibling(""), AppContext.BaseDirectory, Environment.CurrentDirectory };
+
+        var install = HookGuardExecutable.Run(repo.Repo, ["install"], environment: new Dictionary<string, string?> { [RecordedExecutable.LauncherVariable] = launcher });
+        UserFacing.AssertPassed(install);
+        var hook = Path.Combine(repo.WorkTree, ".git", "hooks", "pre-commit");
+        var hookText = File.ReadAllText(hook);
+        Assert.Contains($"\nhookguard_recorded={ShellQuoting.SingleQuote(launcher)}\n", hookText);
+        Assert.True(repo.Repo.Run("sh", ["-n", hook]).ExitCode == 0, hookText);
+
+        repo.WriteAndStage((RequirementPath, "alpha==1.0\n"));
+        var blocked = Logged("git commit (drift)", repo.GitCommit());
+        var check = Logged("check", repo.HookGuard("check"));
+        var checkAll = Logged("check --all", repo.HookGuard("check", "--all"));
+        var checkPath = Logged("check PATH", repo.HookGuard("check", "./" + Project));
+        var status = Logged("status", repo.HookGuard("status"));
+        HostileNames.AssertNoMarkerUnder(roots);
+
+        UserFacing.AssertBlocked(blocked);
+        Assert.Equal(1, repo.CommitCount()); // the config commit only
+        foreach (var result in new[] { blocked, check, checkAll, checkPath })
+        {
+            Assert.Contains($"{PrintedPath}:1", result.StandardOutput + result.StandardError);
+            Assert.Contains("alpha", result.StandardOutput + result.StandardError);
+            AssertNoForgedLine(result);
+        }
+        Assert.Equal(1, check.ExitCode);
+        Assert.Equal(1, checkAll.ExitCode);
+        Assert.Equal(1, checkPath.ExitCode);
+        Assert.Equal(1, status.ExitCode);
+        Assert.Contains(PrintedPath, status.StandardOutput);
+        AssertNoForgedLine(status);
+
+        var fix = Logged("fix", repo.HookGuard("fix"));
+        UserFacing.AssertPassed(fix);
+        Assert.Equal("alpha==2.0\n", repo.WorkTreeText(RequirementPath));
+        AssertNoForgedLine(fix);
+        repo.Stage(RequirementPath);
+        var inSync = Logged("git commit (in sync)", repo.GitCommit());
+        var checkAllInSync = Logged("check --all (in sync)", repo.HookGuard("check", "--all"));
+        var statusInSync = Logged("status (in sync)", repo.HookGuard("status"));
+        HostileNames.AssertNoMarkerUnder(roots);
+
+        UserFacing.AssertPassed(inSync);
+        Assert.Equal("alpha==2.0\n", repo.HeadText(RequirementPath));
+        Assert.Equal(0, checkAllInSync.ExitCode);
+        Assert.Equal(0, statusInSync.ExitCode);
+
+        await venvs.InstallAsync(venv, "beta==1.0");
+        var installAutostage = HookGuardExecutable.Run(repo.Repo, ["install", "--autostage"], environment: new Dictionary<string, string?> { [RecordedExecutable.LauncherVariable] = launcher });
+        UserFacing.AssertPassed(installAutostage);
+        repo.WriteAndStage(("other.txt", "x\n"), ($"{Project}/notes.txt", "touching the project\n"));
+        var autostaged = Logged("git commit (autostage)", repo.GitCommit());
+        var uninstall = Logged("uninstall", repo.HookGuard("uninstall"));
+        HostileNames.AssertNoMarkerUnder(roots);
+
+        UserFacing.AssertPassed(autostaged);
+        Assert.Equal("alpha==2.0\nbeta==1.0\n", repo.HeadText(RequirementPath));
+        Assert.Equal("alpha==2.0\nbeta==1.0\n", repo.WorkTreeText(RequirementPath));
+        Assert.Empty(repo.Status());
+        UserFacing.AssertPassed(uninstall);
+        Assert.False(File.Exists(hook), "uninstall left the hook");
+    }
+
+    /// <summary>No output line starts with the text after the name's newline: the name could not print a line of its own.</summary>
+    private static void AssertNoForgedLine(GitCommandResult result)
+    {
+        var lines = (result.StandardOutput + "\n" + result.StandardError).Split('\n');
+        Assert.DoesNotContain(lines, line => line.StartsWith("ünïcødé", StringComparison.Ordinal));
+    }
+
+    private GitCommandResult Logged(string what, GitCommandResult result)
+    {
+        output.WriteLine($"--- {what}: {result}");
+        return result;
+    }
+}
