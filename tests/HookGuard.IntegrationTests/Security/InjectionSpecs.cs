@@ -102,6 +102,23 @@ public sealed class InjectionSpecs(WheelhouseVenvs venvs, ITestOutputHelper outp
         Assert.False(File.Exists(hook), "uninstall left the hook");
     }
 
+    [Fact]
+    public async Task An_error_in_a_file_with_a_hostile_name_names_it_on_one_line()
+    {
+        using var repo = new GuardedRepo(venvs, HostileNames.Component);
+        await repo.VenvAsync(Project, "alpha==2.0");
+        repo.CommitWithoutHook("config", (".hookguard.toml", $"requirements = [{HostileNames.TomlString(RequirementFile)}]\n"));
+        repo.WriteAndStage((RequirementPath, "alpha==2.0 and junk\n"));
+
+        var check = Logged("check (malformed line)", repo.HookGuard("check"));
+
+        Assert.Equal(2, check.ExitCode);
+        UserFacing.AssertNoStackTrace(check);
+        Assert.Contains($"{PrintedPath}:1", check.StandardError);
+        AssertNoForgedLine(check);
+        HostileNames.AssertNoMarkerUnder(repo.Repo.Sibling(""), AppContext.BaseDirectory);
+    }
+
     /// <summary>No output line starts with the text after the name's newline: the name could not print a line of its own.</summary>
     private static void AssertNoForgedLine(GitCommandResult result)
     {
