@@ -24,7 +24,9 @@ publish() {
     fi
     command -v sharpfuzz >/dev/null || { echo "fuzz/run.sh: sharpfuzz not found: dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0" >&2; exit 2; }
     rm -rf "$bin" "$plain"
-    nice dotnet publish "$root/fuzz/HookGuard.Fuzz" -c Release -o "$bin" --nologo -v quiet >&2
+    # Its own configuration (optimized like Release), so its obj/ and bin/ never collide with a Release build running
+    # beside it.
+    nice dotnet publish "$root/fuzz/HookGuard.Fuzz" -c Fuzz -p:Optimize=true -o "$bin" --nologo -v quiet >&2
     cp -a "$bin" "$plain"
     for assembly in HookGuard.Core.dll hookguard.dll Tomlyn.dll; do
         nice sharpfuzz "$bin/$assembly" >&2
