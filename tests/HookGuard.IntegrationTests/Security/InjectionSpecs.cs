@@ -119,6 +119,27 @@ public sealed class InjectionSpecs(WheelhouseVenvs venvs, ITestOutputHelper outp
         HostileNames.AssertNoMarkerUnder(repo.Repo.Sibling(""), AppContext.BaseDirectory);
     }
 
+    [Fact]
+    public async Task A_project_directory_whose_name_holds_a_backslash_is_checked_and_autostaged_at_its_own_path()
+    {
+        // On POSIX a backslash is an ordinary file-name character; git stores it as it is.
+        const string project = @"back\slash";
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync(project, "alpha==2.0");
+        repo.InstallHook("--autostage");
+        repo.WriteAndStage(($"{project}/requirements.txt", "alpha==1.0\n"));
+
+        var check = Logged("check", repo.HookGuard("check"));
+        var commit = Logged("git commit (autostage)", repo.GitCommit());
+
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains(@"back\slash/requirements.txt:1", check.StandardOutput);
+        UserFacing.AssertPassed(commit);
+        Assert.Single(repo.HeadFiles()); // no 'back/slash/requirements.txt' beside it
+        Assert.Equal("alpha==2.0\n", repo.HeadText($"{project}/requirements.txt"));
+        Assert.Empty(repo.Status());
+    }
+
     /// <summary>No output line starts with the text after the name's newline: the name could not print a line of its own.</summary>
     private static void AssertNoForgedLine(GitCommandResult result)
     {
