@@ -43,6 +43,7 @@ public sealed class InjectionSpecs(WheelhouseVenvs venvs, ITestOutputHelper outp
 
         var install = HookGuardExecutable.Run(repo.Repo, ["install"], environment: new Dictionary<string, string?> { [RecordedExecutable.LauncherVariable] = launcher });
         UserFacing.AssertPassed(install);
+        AssertNoForgedLine(install);
         var hook = Path.Combine(repo.WorkTree, ".git", "hooks", "pre-commit");
         var hookText = File.ReadAllText(hook);
         Assert.Contains($"\nhookguard_recorded={ShellQuoting.SingleQuote(launcher)}\n", hookText);
@@ -95,6 +96,8 @@ public sealed class InjectionSpecs(WheelhouseVenvs venvs, ITestOutputHelper outp
         HostileNames.AssertNoMarkerUnder(roots);
 
         UserFacing.AssertPassed(autostaged);
+        AssertNoForgedLine(autostaged);
+        AssertNoForgedLine(uninstall);
         Assert.Equal("alpha==2.0\nbeta==1.0\n", repo.HeadText(RequirementPath));
         Assert.Equal("alpha==2.0\nbeta==1.0\n", repo.WorkTreeText(RequirementPath));
         Assert.Empty(repo.Status());
