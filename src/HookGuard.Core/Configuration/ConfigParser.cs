@@ -31,7 +31,13 @@ public static partial class ConfigParser
         {
             // Tomlyn 2.10's lexer throws on a \u or \U escape that is a surrogate or past U+10FFFF instead of reporting
             // it (found by the fuzzer); HookGuard's own TOML parser refuses the same escape, with its line.
-            throw NotValidToml(text, file);
+            throw NotValidToml(text, file, "not valid TOML: an escape that is not a Unicode scalar value");
+        }
+        catch (Tomlyn.TomlException)
+        {
+            // Tomlyn 2.10's parser throws, instead of reporting, for arrays or inline tables nested past its limit of 64
+            // (found by afl-fuzz: fuzz/run.sh config). The error names the line where that depth is passed.
+            throw NotValidToml(text, file, $"not valid TOML: arrays and inline tables are nested more than {TomlynMaxDepth} deep", LineDeeperThan(text, TomlynMaxDepth));
         }
 
         var syntaxError = document.Diagnostics.FirstOrDefault(message => message.Kind == DiagnosticMessageKind.Error);
@@ -88,7 +94,14 @@ public static partial class ConfigParser
         }
     }
 
-    private static ConfigError NotValidToml(string text, string file)
+    /// <summary>Tomlyn's nesting limit (<c>TomlSerializerOptions.MaxDepth</c>'s default), which its syntax parser applies too.</summary>
+    private const int TomlynMaxDepth = 64;
+
+    /// <summary>
+    /// The error for a document Tomlyn threw on: HookGuard's own TOML parser's, with its line, when it refuses the
+    /// document too; else <paramref name="reason"/> at <paramref name="line"/>.
+    /// </summary>
+    private static ConfigError NotValidToml(string text, string file, string reason, int line = 1)
     {
         try
         {
@@ -99,7 +112,41 @@ public static partial class ConfigParser
             return new ConfigError(file, error.Location.Line, null, error.Reason);
         }
 
-        return new ConfigError(file, 1, null, "not valid TOML: an escape that is not a Unicode scalar value");
+        return new ConfigError(file, line, null, reason);
+    }
+
+    /// <summary>
+    /// The line on which brackets and braces first nest deeper than <paramref name="depth"/>, counting them outside
+    /// strings and comments the simple way (good enough to point at the place); 1 if they never do.
+    /// </summary>
+    private static int LineDeeperThan(string text, int depth)
+    {
+        var (line, open, quote, comment) = (1, 0, '\0', false);
+        foreach (var character in text)
+        {
+            if (character == '\n')
+            {
+                (line, comment, quote) = (line + 1, false, '\0'); // one-line strings are all a config needs
+                continue;
+            }
+
+            if (comment) continue;
+            if (quote != '\0')
+            {
+                if (character == quote) quote = '\0';
+                continue;
+            }
+
+            switch (character)
+            {
+                case '#': comment = true; break;
+                case '"' or '\'': quote = character; break;
+                case '[' or '{' when ++open > depth: return line;
+                case ']' or '}': open = Math.Max(0, open - 1); break;
+            }
+        }
+
+        return 1;
     }
 
     private static string DisplayPath(string path) => path.Length == 0 ? "." : path;

@@ -1,7 +1,7 @@
 namespace HookGuard.Core.Reporting;
 
 /// <summary>Quoting for commands that a report prints for the user to paste into a POSIX shell.</summary>
-internal static class Shell
+public static class Shell
 {
     private const string Safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./=:@%+,";
 

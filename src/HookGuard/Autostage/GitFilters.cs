@@ -30,7 +30,7 @@ public static class GitFilters
         var error = new System.Text.StringBuilder();
         try
         {
-            result = global::CliWrap.Cli.Wrap("git")
+            result = global::CliWrap.Cli.Wrap(Git.GitExecutable.Resolve())
                 .WithArguments(arguments)
                 .WithWorkingDirectory(workTreeRoot)
                 .WithStandardOutputPipe(PipeTarget.ToStream(output))

@@ -1,5 +1,6 @@
 using HookGuard.Core.Projects;
 using HookGuard.Venv;
+using HookGuard.Core.Reporting;
 
 namespace HookGuard.Checking;
 
@@ -8,7 +9,7 @@ public static class MissingVenvMessage
 {
     public static string For(LocatedProject project, bool blocks)
     {
-        var where = RepoPath.Display(project.Path);
+        var where = TerminalText.Escape(RepoPath.Display(project.Path)); // a newline in the name must not print a line
         var looked = string.Join(", ", VenvLocator.ConventionalNames);
         var consequence = blocks
             ? "The commit is blocked (on-missing-venv = \"block\")."

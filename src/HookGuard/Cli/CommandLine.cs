@@ -21,7 +21,7 @@ public static class CommandLine
         {
             foreach (var error in parsed.Errors)
             {
-                context.Error.WriteLine($"hookguard: {error.Message}");
+                context.Error.WriteLine($"hookguard: {OneParagraph(error.Message)}");
             }
 
             context.Error.WriteLine("Run 'hookguard --help' for usage.");
@@ -39,7 +39,7 @@ public static class CommandLine
         }
         catch (UserError error)
         {
-            context.Error.WriteLine($"hookguard: {error.Message}");
+            context.Error.WriteLine($"hookguard: {OneParagraph(error.Message)}");
             if (context.Debug)
             {
                 context.Error.WriteLine(error.ToString());
@@ -50,7 +50,7 @@ public static class CommandLine
         catch (Exception badInput) when (badInput is RequirementFileError or DeclarationFileError or ConfigError or VenvFormatException or PackagingFormatException)
         {
             // Malformed input names its own file and line (SPEC sec. 7): say it as it is, exit 2, nothing changed.
-            context.Error.WriteLine($"hookguard: {badInput.Message}");
+            context.Error.WriteLine($"hookguard: {OneParagraph(badInput.Message)}");
             if (context.Debug)
             {
                 context.Error.WriteLine(badInput.ToString());
@@ -61,13 +61,21 @@ public static class CommandLine
         catch (Exception unexpected)
         {
             // A user never sees a stack trace (SPEC sec. 2); HOOKGUARD_DEBUG=1 shows it to whoever reports the bug.
-            context.Error.WriteLine($"hookguard: internal error: {unexpected.Message}");
+            context.Error.WriteLine($"hookguard: internal error: {OneParagraph(unexpected.Message)}");
             context.Error.WriteLine(context.Debug
                 ? unexpected.ToString()
                 : "Set HOOKGUARD_DEBUG=1 for details. To commit anyway: HOOKGUARD_SKIP=1 git commit ...");
             return ExitCodes.CouldNotCheck;
         }
     }
+
+    /// <summary>
+    /// An error message as the one paragraph SPEC sec. 7 promises: every control character escaped, line breaks too.
+    /// A message quotes paths and lines from the repository, and a newline in a file or directory name would otherwise
+    /// print a line of its own that looks like HookGuard's (issue 11; <c>Security/InjectionSpecs</c>). The escaping
+    /// writer behind <c>context.Error</c> keeps line breaks, since reports are many lines; a message must not.
+    /// </summary>
+    private static string OneParagraph(string message) => Core.Reporting.TerminalText.Escape(message.TrimEnd('\n', '\r'));
 
     private static RootCommand Build(CommandContext context)
     {

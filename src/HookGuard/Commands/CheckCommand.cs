@@ -149,7 +149,7 @@ public static class CheckCommand
         {
             if (result?.Refusal is { } why)
             {
-                context.Error.WriteLine($"hookguard: cannot autostage {RepoPath.Display(report.ProjectPath)}: {why}");
+                context.Error.WriteLine(TerminalText.Escape($"hookguard: cannot autostage {RepoPath.Display(report.ProjectPath)}: {why}"));
             }
         }
 
@@ -169,10 +169,10 @@ public static class CheckCommand
         autostager.Write(fixable.Select(p => p.Result!));
         foreach (var fix in fixable.SelectMany(p => p.Result!.Fixed))
         {
-            context.Error.WriteLine($"hookguard: autostaged {fix.File}:");
+            context.Error.WriteLine(TerminalText.Escape($"hookguard: autostaged {fix.File}:")); // names print escaped (issue 11)
             foreach (var change in fix.Changes)
             {
-                context.Error.WriteLine($"  {change}");
+                context.Error.WriteLine(TerminalText.Escape($"  {change}"));
             }
         }
 

@@ -4,6 +4,7 @@ using HookGuard.Checking;
 using HookGuard.Cli;
 using HookGuard.Core.Editing;
 using HookGuard.Core.Projects;
+using HookGuard.Core.Reporting;
 
 namespace HookGuard.Commands;
 
@@ -47,7 +48,8 @@ public static class FixCommand
         foreach (var project in projects)
         {
             var verdict = VerdictTrace.Check(checker, project, context);
-            var where = RepoPath.Display(verdict.Project.Path);
+            // Names from the repository are printed escaped: a newline in a directory name would print a line of its own.
+            var where = TerminalText.Escape(RepoPath.Display(verdict.Project.Path));
             if (verdict.Report is not { } report)
             {
                 context.Error.WriteLine(MissingVenvMessage.For(verdict.Project, blocks: false));
@@ -67,15 +69,15 @@ public static class FixCommand
                 switch (RequirementFileEditor.Apply(verdict.Declared.ParsedFiles[file], edits, context.GetEnvironmentVariable))
                 {
                     case EditRefused refused:
-                        context.Error.WriteLine($"hookguard: {refused.Location}: not changed: {refused.Message}");
+                        context.Error.WriteLine($"hookguard: {TerminalText.Escape(refused.Location.ToString())}: not changed: {TerminalText.Escape(refused.Message)}");
                         exitCode = ExitCodes.Drift;
                         break;
                     case EditedFile edited:
                         WorkTreeFile.ReplaceAtomically(Path.Combine(location.WorkTreeRoot, file), edited.Content);
-                        context.SuccessOut.WriteLine($"{file}: fixed");
+                        context.SuccessOut.WriteLine($"{TerminalText.Escape(file)}: fixed");
                         foreach (var change in edited.Changes)
                         {
-                            context.SuccessOut.WriteLine($"  {change}");
+                            context.SuccessOut.WriteLine($"  {TerminalText.Escape(change.ToString())}");
                         }
 
                         break;
@@ -85,7 +87,7 @@ public static class FixCommand
             foreach (var finding in plan.Unfixable)
             {
                 context.Error.WriteLine(
-                    $"hookguard: {where}: {finding.Location}: {finding.Name} is declared but not installed; HookGuard never deletes a declaration. Install it or remove the line.");
+                    $"hookguard: {where}: {TerminalText.Escape(finding.Location.ToString())}: {TerminalText.Escape(finding.Name.ToString())} is declared but not installed; HookGuard never deletes a declaration. Install it or remove the line.");
                 exitCode = ExitCodes.Drift;
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HookGuard.Cli;
 using HookGuard.Hooks;
+using HookGuard.Core.Reporting;
 
 namespace HookGuard.Commands;
 
@@ -35,22 +36,22 @@ public static class InstallCommand
         context.Trace($"hooks directory {hooksDirectory}; recorded executable {settings.ExecutablePath}");
         var result = HookInstaller.Install(hooksDirectory, settings, force);
 
-        context.SuccessOut.WriteLine(result.Outcome switch
+        context.SuccessOut.WriteLine(Shown(result.Outcome switch
         {
             HookInstallOutcome.Installed => $"Installed the HookGuard pre-commit hook: {result.HookPath}",
             HookInstallOutcome.Updated => $"Updated the HookGuard pre-commit hook: {result.HookPath}",
             _ => $"The HookGuard pre-commit hook is already installed, unchanged: {result.HookPath}",
-        });
+        }));
         InstallMergeHook(context, hooksDirectory, settings, force);
-        context.SuccessOut.WriteLine($"It runs: {settings.ExecutablePath} check{string.Concat(settings.CheckArguments.Select(argument => " " + argument))}");
+        context.SuccessOut.WriteLine(Shown($"It runs: {settings.ExecutablePath} check{string.Concat(settings.CheckArguments.Select(argument => " " + argument))}"));
         if (result.MovedAsideHookPath is not null)
         {
-            context.SuccessOut.WriteLine($"Moved the hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
+            context.SuccessOut.WriteLine(Shown($"Moved the hook saved earlier aside, untouched: {result.MovedAsideHookPath}"));
         }
 
         if (result.ChainedHookPath is not null)
         {
-            context.SuccessOut.WriteLine($"The hook that was there before runs first and can still block the commit: {result.ChainedHookPath}");
+            context.SuccessOut.WriteLine(Shown($"The hook that was there before runs first and can still block the commit: {result.ChainedHookPath}"));
         }
 
         // core.hooksPath inside the work tree (Husky.Net's .husky): the hook is now a change to a tracked or untracked file
@@ -58,12 +59,15 @@ public static class InstallCommand
         if (HooksDirectoryInWorkTree(context, hooksDirectory) is { } relative)
         {
             context.Out.WriteLine(
-                $"Note: git runs hooks from '{relative}' inside the work tree (core.hooksPath). Do not commit HookGuard's hook " +
+                $"Note: git runs hooks from '{Shown(relative)}' inside the work tree (core.hooksPath). Do not commit HookGuard's hook " +
                 "there; for a hooks directory the team shares, call 'hookguard check' from its own hook instead (README: 'With pre-commit, prek, lefthook or Husky.Net').");
         }
 
         return ExitCodes.InSync;
     }
+
+    /// <summary>A line naming paths: a newline or escape sequence in a directory name is printed escaped (issue 11).</summary>
+    private static string Shown(string line) => TerminalText.Escape(line);
 
     /// <summary>The hooks directory relative to the work-tree root when it lies in the work tree (not under .git), else null.</summary>
     private static string? HooksDirectoryInWorkTree(CommandContext context, string hooksDirectory)
@@ -90,20 +94,20 @@ public static class InstallCommand
     private static void InstallMergeHook(CommandContext context, string hooksDirectory, HookSettings settings, bool force)
     {
         var result = HookInstaller.Install(hooksDirectory, settings, force, hookName: HookInstaller.MergeHookName);
-        context.SuccessOut.WriteLine(result.Outcome switch
+        context.SuccessOut.WriteLine(Shown(result.Outcome switch
         {
             HookInstallOutcome.Installed => $"Installed the HookGuard pre-merge-commit hook: {result.HookPath}",
             HookInstallOutcome.Updated => $"Updated the HookGuard pre-merge-commit hook: {result.HookPath}",
             _ => $"The HookGuard pre-merge-commit hook is already installed, unchanged: {result.HookPath}",
-        });
+        }));
         if (result.MovedAsideHookPath is not null)
         {
-            context.SuccessOut.WriteLine($"Moved the merge hook saved earlier aside, untouched: {result.MovedAsideHookPath}");
+            context.SuccessOut.WriteLine(Shown($"Moved the merge hook saved earlier aside, untouched: {result.MovedAsideHookPath}"));
         }
 
         if (result.ChainedHookPath is not null)
         {
-            context.SuccessOut.WriteLine($"The merge hook that was there before runs first and can still block the merge: {result.ChainedHookPath}");
+            context.SuccessOut.WriteLine(Shown($"The merge hook that was there before runs first and can still block the merge: {result.ChainedHookPath}"));
         }
     }
 }

@@ -29,7 +29,7 @@ public static class StatusCommand
     {
         var location = RepositoryLocator.Locate(context.WorkingDirectory, context.Environment);
         var output = context.Out;
-        output.WriteLine($"Repository: {location.WorkTreeRoot}");
+        output.WriteLine($"Repository: {Shown(location.WorkTreeRoot)}");
         var hooksDirectory = GitHooksDirectory.Find(context.WorkingDirectory);
         output.WriteLine($"Hook: {DescribeHook(HookInstaller.Inspect(hooksDirectory))}");
         // git merge runs pre-merge-commit, not pre-commit: a missing one lets merge commits through unchecked.
@@ -41,7 +41,7 @@ public static class StatusCommand
         var projects = locator.All();
         if (projects.Count == 0)
         {
-            output.WriteLine($"Projects: none (no {string.Join(" or ", config.Requirements)}, lock file, Pipfile or pyproject.toml project in the index)");
+            output.WriteLine($"Projects: none (no {Shown(string.Join(" or ", config.Requirements))}, lock file, Pipfile or pyproject.toml project in the index)");
             return ExitCodes.InSync;
         }
 
@@ -52,27 +52,27 @@ public static class StatusCommand
         foreach (var project in projects)
         {
             var verdict = checker.Check(project);
-            output.WriteLine($"Project {RepoPath.Display(project.Path)}:");
+            output.WriteLine($"Project {Shown(RepoPath.Display(project.Path))}:");
             if (project.Declarations.Count == 0 || project.RequirementFiles.Count > 0)
             {
-                output.WriteLine($"  requirement files: {string.Join(", ", verdict.Declared.Format == DeclarationFormat.RequirementFiles ? verdict.Declared.Files : project.RequirementFiles)}");
+                output.WriteLine($"  requirement files: {Shown(string.Join(", ", verdict.Declared.Format == DeclarationFormat.RequirementFiles ? verdict.Declared.Files : project.RequirementFiles))}");
             }
 
             if (project.Declarations.Count > 0)
             {
-                output.WriteLine($"  declaration files: {string.Join(", ", project.Declarations.Select(file => file.Path))}");
+                output.WriteLine($"  declaration files: {Shown(string.Join(", ", project.Declarations.Select(file => file.Path)))}");
                 var authoritative = verdict.Declared.Format == DeclarationFormat.RequirementFiles
                     ? "the requirement files"
-                    : $"{verdict.Declared.Files.FirstOrDefault()} ({verdict.Declared.Tool.Name})";
+                    : $"{Shown(verdict.Declared.Files.FirstOrDefault() ?? "")} ({verdict.Declared.Tool.Name})";
                 output.WriteLine($"  authoritative: {authoritative}");
             }
-            output.WriteLine($"  venv: {(verdict.Venv.Path is { } venv ? $"{venv} ({HowFound(verdict.Venv.Rule)})" : "none found")}");
+            output.WriteLine($"  venv: {(verdict.Venv.Path is { } venv ? $"{Shown(venv)} ({HowFound(verdict.Venv.Rule)})" : "none found")}");
             output.WriteLine($"  policy: {((verdict.Report?.Policy ?? config.PolicyFor(project.Path)) == Policy.TopLevel ? "top-level" : "freeze")}");
             var summary = verdict.Report switch
             {
                 null => "not checked (no venv)",
                 { InSync: true } => "in sync",
-                { } report => $"{report.Findings.Count} difference{(report.Findings.Count == 1 ? "" : "s")} (run 'hookguard check {RepoPath.Display(project.Path)}' for details)",
+                { } report => $"{report.Findings.Count} difference{(report.Findings.Count == 1 ? "" : "s")} (details: {Shown("hookguard check " + Shell.Quote(RepoPath.Display(project.Path)))})",
             };
             output.WriteLine($"  verdict: {summary}");
             foreach (var finding in verdict.Report?.Deploy ?? [])
@@ -89,6 +89,12 @@ public static class StatusCommand
         return exitCode;
     }
 
+    /// <summary>
+    /// A path or name from the repository, the config or the venv as one line of the status: a newline in a directory
+    /// name would otherwise print a line of its own, and an escape sequence would reach the terminal (issue 11).
+    /// </summary>
+    private static string Shown(string text) => TerminalText.Escape(text);
+
     /// <summary>How the venv was found, in the words of SPEC sec. 4.5 rather than an enum name.</summary>
     private static string HowFound(Venv.VenvDiscoveryRule rule) => rule switch
     {
@@ -102,10 +108,10 @@ public static class StatusCommand
     {
         return status.Presence switch
         {
-            HookPresence.HookGuard when status.ChainedHookPath is { } chained => $"installed at {status.HookPath} (runs {chained} first)",
-            HookPresence.HookGuard => $"installed at {status.HookPath}",
-            HookPresence.Foreign => $"{status.HookPath} exists but is not HookGuard's (run 'hookguard install' to chain it)",
-            _ => $"not installed (would go to {status.HookPath}; run 'hookguard install')",
+            HookPresence.HookGuard when status.ChainedHookPath is { } chained => $"installed at {Shown(status.HookPath)} (runs {Shown(chained)} first)",
+            HookPresence.HookGuard => $"installed at {Shown(status.HookPath)}",
+            HookPresence.Foreign => $"{Shown(status.HookPath)} exists but is not HookGuard's (run 'hookguard install' to chain it)",
+            _ => $"not installed (would go to {Shown(status.HookPath)}; run 'hookguard install')",
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HookGuard.Cli;
 using HookGuard.Hooks;
+using HookGuard.Core.Reporting;
 
 namespace HookGuard.Commands;
 
@@ -27,18 +28,18 @@ public static class UninstallCommand
             if (hookName != HookInstaller.HookName && HookInstaller.Inspect(hooksDirectory, hookName).Presence == HookPresence.Foreign)
             {
                 // Earlier HookGuard versions wrote only pre-commit: a foreign pre-merge-commit is someone else's, not an error.
-                context.SuccessOut.WriteLine($"The {hookName} hook is not HookGuard's; it was left untouched: {Path.Combine(hooksDirectory, hookName)}");
+                context.SuccessOut.WriteLine(TerminalText.Escape($"The {hookName} hook is not HookGuard's; it was left untouched: {Path.Combine(hooksDirectory, hookName)}"));
                 continue;
             }
 
             var result = HookInstaller.Uninstall(hooksDirectory, hookName);
-            context.SuccessOut.WriteLine(result.Outcome switch
+            context.SuccessOut.WriteLine(TerminalText.Escape(result.Outcome switch
             {
                 HookUninstallOutcome.Removed => $"Removed the HookGuard {hookName} hook: {result.HookPath}",
                 HookUninstallOutcome.RemovedAndRestored => $"Removed the HookGuard {hookName} hook and restored the hook it had replaced: {result.HookPath}",
                 HookUninstallOutcome.Restored => $"No HookGuard {hookName} hook was installed; restored the hook it had saved: {result.HookPath}",
                 _ => $"No HookGuard {hookName} hook is installed here ({result.HookPath}); nothing changed.",
-            });
+            })); // a path with a newline prints escaped (issue 11)
         }
 
         return ExitCodes.InSync;

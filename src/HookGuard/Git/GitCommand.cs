@@ -30,7 +30,7 @@ internal sealed class GitCommand(RepositoryLocation location, string indexFile, 
         CommandResult result;
         try
         {
-            var command = global::CliWrap.Cli.Wrap("git")
+            var command = global::CliWrap.Cli.Wrap(GitExecutable.Resolve(environment))
                 .WithArguments(arguments)
                 .WithWorkingDirectory(location.WorkTreeRoot)
                 .WithEnvironmentVariables(Variables())

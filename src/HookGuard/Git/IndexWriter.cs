@@ -34,7 +34,9 @@ public static class IndexWriter
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "Only regular files can be staged.");
         }
 
-        var relative = path.Replace('\\', '/').Trim('/');
+        // Only Windows separates with a backslash; on POSIX it is a file-name character, and turning it into '/' staged
+        // a fix for 'back\slash/requirements.txt' as a new file 'back/slash/requirements.txt' (issue 11).
+        var relative = (OperatingSystem.IsWindows() ? path.Replace('\\', '/') : path).Trim('/');
         if (relative.Length == 0 || relative.Split('/').Any(part => part is "" or "." or ".." or ".git"))
         {
             throw new ArgumentException($"'{path}' is not a work-tree-relative file path.", nameof(path));

@@ -29,7 +29,7 @@ public static class GitHooksDirectory
         BufferedCommandResult result;
         try
         {
-            result = global::CliWrap.Cli.Wrap("git")
+            result = global::CliWrap.Cli.Wrap(Git.GitExecutable.Resolve())
                 .WithArguments(arguments)
                 .WithWorkingDirectory(workingDirectory)
                 .WithValidation(CommandResultValidation.None)
