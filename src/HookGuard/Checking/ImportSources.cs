@@ -70,21 +70,28 @@ public sealed class ImportSources
     }
 
     /// <summary>
-    /// The project root, its <c>src/</c>, and the importing file's directory and each one above it up to the project:
-    /// code that puts its own directory or a vendored one on <c>sys.path</c> (Poetry's <c>_vendor</c>) imports from
-    /// there, and a false alarm costs a hook more than a missed import.
+    /// The project's <c>src/</c>, and the importing file's directory and each one above it up to the project root, each
+    /// also with its <c>_vendor/</c> and <c>vendor/</c>: code that puts its own directory or a vendored one on
+    /// <c>sys.path</c> (poetry-core's <c>_vendor</c>) imports from there, and a false alarm costs a hook more than a
+    /// missed import.
     /// </summary>
     private static IEnumerable<string> FirstPartyStems(LocatedProject project, string importingFile, string module)
     {
-        yield return RepoPath.Join(project.Path, module);
         yield return RepoPath.Join(RepoPath.Join(project.Path, "src"), module);
-        for (var directory = RepoPath.Parent(importingFile);
-             directory.Length > project.Path.Length;
-             directory = RepoPath.Parent(directory))
+        for (var directory = RepoPath.Parent(importingFile); ; directory = RepoPath.Parent(directory))
         {
             yield return RepoPath.Join(directory, module);
+            foreach (var vendored in VendorDirectories)
+            {
+                yield return RepoPath.Join(RepoPath.Join(directory, vendored), module);
+            }
+
+            if (directory.Length <= project.Path.Length) break;
         }
     }
+
+    /// <summary>Where packages put the libraries they vendor and add to <c>sys.path</c> themselves (poetry-core's <c>_vendor</c>).</summary>
+    private static readonly string[] VendorDirectories = ["_vendor", "vendor"];
 
     private static bool IsPythonSource(string path) => path.EndsWith(".py", StringComparison.Ordinal);
 
