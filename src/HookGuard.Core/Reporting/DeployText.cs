@@ -26,7 +26,15 @@ public static class DeployText
         var warnings = findings.Count - blocking;
         var parts = new List<string>(2);
         if (blocking > 0) parts.Add($"{blocking} block{(blocking == 1 ? "s" : "")} the commit");
-        if (warnings > 0) parts.Add($"{warnings} {(warnings == 1 ? "is a warning" : "are warnings")} (imports = \"block\" or target-check = \"block\" in .hookguard.toml makes them block)");
+        if (warnings > 0)
+        {
+            // Name only the settings that would turn these warnings into blockers.
+            var settings = findings.Where(finding => !finding.Blocks)
+                .Select(finding => finding.Kind is DeployFindingKind.ImportNotDeclared or DeployFindingKind.ImportUnresolved ? "imports" : "target-check")
+                .Distinct()
+                .Select(setting => $"{setting} = \"block\"");
+            parts.Add($"{warnings} {(warnings == 1 ? "is a warning" : "are warnings")} ({string.Join(" or ", settings)} in .hookguard.toml makes {(warnings == 1 ? "it" : "them")} block)");
+        }
         return $"Deploy check: {findings.Count} finding{(findings.Count == 1 ? "" : "s")} that a rebuilt venv would meet; " + string.Join(", ", parts) + ".";
     }
 }

@@ -41,7 +41,7 @@ public sealed class DeployFindingReportSpecs
 
         Assert.Contains("  app/handler.py:3: import-unresolved (error): no distribution provides 'requests'\\x1b[2J", text);
         Assert.Contains("  zappa_settings.json:4: python-mismatch (warning): the venv runs Python 3.11", text);
-        Assert.Contains("Deploy check: 2 findings that a rebuilt venv would meet; 1 blocks the commit, 1 is a warning", text);
+        Assert.Contains("Deploy check: 2 findings that a rebuilt venv would meet; 1 blocks the commit, 1 is a warning (target-check = \"block\" in .hookguard.toml makes it block).", text);
         Assert.DoesNotContain('\u001b', text);
     }
 
