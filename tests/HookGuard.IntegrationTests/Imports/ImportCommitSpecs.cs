@@ -76,6 +76,24 @@ public sealed class ImportCommitSpecs(WheelhouseVenvs venvs) : IClassFixture<Whe
     }
 
     [Fact]
+    public async Task Vendored_libraries_modules_of_the_base_interpreter_and_import_error_fallbacks_pass()
+    {
+        using var repo = new GuardedRepo(venvs);
+        await repo.VenvAsync("", "alpha==1.0");
+        repo.InstallHook();
+        repo.WriteAndStage(
+            (".hookguard.toml", "imports = \"block\"\n"),
+            ("requirements.txt", "alpha==1.0\n"),
+            ("tool/core/_vendor/lark/__init__.py", ""),
+            ("tool/core/version/markers.py", "from lark import Token\nimport _testcapi\ntry:\n    import threading\nexcept ImportError:\n    import dummy_threading\n"));
+
+        var result = repo.GitCommit();
+
+        UserFacing.AssertPassed(result);
+        Assert.DoesNotContain("import-", result.StandardError);
+    }
+
+    [Fact]
     public async Task A_commit_judges_only_the_files_it_stages_while_check_all_judges_every_file()
     {
         using var repo = new GuardedRepo(venvs);
