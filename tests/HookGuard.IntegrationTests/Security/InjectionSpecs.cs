@@ -35,13 +35,13 @@ public sealed class InjectionSpecs(WheelhouseVenvs venvs, ITestOutputHelper outp
         var venv = repo.Repo.Sibling("venv " + HostileNames.Component);
         await venvs.CreateVenvAsync(venv, "alpha==2.0");
         var launcher = Path.Combine(repo.Repo.Sibling("bin " + HostileNames.Component), "hookguard");
-        TempGitRepo.WriteScript(launcher, $"#!/bin/sh\nexec {ShellQuoting.SingleQuote(HookGuardExecutable.Path)} \"$@\"\n");
+        TempGitRepo.WriteScript(launcher, LauncherText(launcher));
         repo.CommitWithoutHook("config", (".hookguard.toml",
             $"requirements = [{HostileNames.TomlString(RequirementFile)}]\n\n" +
             $"[[project]]\npath = {HostileNames.TomlString(Project)}\nvenv = {HostileNames.TomlString(venv)}\n"));
         var roots = new[] { repo.Repo.Sibling(""), AppContext.BaseDirectory, Environment.CurrentDirectory };
 
-        var install = HookGuardExecutable.Run(repo.Repo, ["install"], environment: new Dictionary<string, string?> { [RecordedExecutable.LauncherVariable] = launcher });
+        var install = repo.Repo.Run(launcher, ["install"]);
         UserFacing.AssertPassed(install);
         AssertNoForgedLine(install);
         var hook = Path.Combine(repo.WorkTree, ".git", "hooks", "pre-commit");
@@ -88,7 +88,7 @@ public sealed class InjectionSpecs(WheelhouseVenvs venvs, ITestOutputHelper outp
         Assert.Equal(0, statusInSync.ExitCode);
 
         await venvs.InstallAsync(venv, "beta==1.0");
-        var installAutostage = HookGuardExecutable.Run(repo.Repo, ["install", "--autostage"], environment: new Dictionary<string, string?> { [RecordedExecutable.LauncherVariable] = launcher });
+        var installAutostage = repo.Repo.Run(launcher, ["install", "--autostage"]);
         UserFacing.AssertPassed(installAutostage);
         repo.WriteAndStage(("other.txt", "x\n"), ($"{Project}/notes.txt", "touching the project\n"));
         var autostaged = Logged("git commit (autostage)", repo.GitCommit());
@@ -154,5 +154,27 @@ public sealed class InjectionSpecs(WheelhouseVenvs venvs, ITestOutputHelper outp
     {
         output.WriteLine($"--- {what}: {result}");
         return result;
+    }
+
+    /// <summary>
+    /// A launcher at the hostile path, as install.sh writes one: it names itself in HOOKGUARD_EXECUTABLE (so the hook
+    /// records it) and runs the hookguard under test; the specs run install through it, as a user would. An installed
+    /// hookguard (tests/aot-smoke.sh) is install.sh's launcher, which sets HOOKGUARD_EXECUTABLE to its own path: the
+    /// hostile launcher is then a copy of it that names itself instead, so the hostile recorded path is tested there too.
+    /// </summary>
+    private static string LauncherText(string launcher)
+    {
+        var underTest = HookGuardExecutable.Path;
+        var installed = File.ReadAllBytes(underTest);
+        var text = System.Text.Encoding.UTF8.GetString(installed, 0, Math.Min(installed.Length, 4096));
+        if (text.StartsWith("#!/bin/sh\n# HookGuard launcher written by install.sh", StringComparison.Ordinal))
+        {
+            return System.Text.RegularExpressions.Regex.Replace(
+                text, "^HOOKGUARD_EXECUTABLE=.*$", "HOOKGUARD_EXECUTABLE=" + ShellQuoting.SingleQuote(launcher).Replace("$", "$$"),
+                System.Text.RegularExpressions.RegexOptions.Multiline);
+        }
+
+        return $"#!/bin/sh\n{RecordedExecutable.LauncherVariable}={ShellQuoting.SingleQuote(launcher)}\nexport {RecordedExecutable.LauncherVariable}\n" +
+            $"exec {ShellQuoting.SingleQuote(underTest)} \"$@\"\n";
     }
 }
