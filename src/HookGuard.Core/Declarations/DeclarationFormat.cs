@@ -27,3 +27,11 @@ public enum DeclarationFormat
     /// <summary><c>Pipfile</c>: <c>[packages]</c> and <c>[dev-packages]</c>.</summary>
     Pipfile,
 }
+
+/// <summary>What a <see cref="DeclarationFormat"/> is, asked in one place.</summary>
+public static class DeclarationFormats
+{
+    /// <summary>Whether the format is a lock file: it selects packages for an environment itself, and only its tool rewrites it.</summary>
+    public static bool IsLock(this DeclarationFormat format) =>
+        format is not (DeclarationFormat.RequirementFiles or DeclarationFormat.Pyproject or DeclarationFormat.Pipfile);
+}

@@ -55,7 +55,7 @@ public static class DeployTargetCheck
             }
         }
 
-        var isLock = declared.Format is not (DeclarationFormat.RequirementFiles or DeclarationFormat.Pyproject or DeclarationFormat.Pipfile);
+        var isLock = declared.Format.IsLock();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in Grouped(reading.Targets, venv).Take(MaxMarkerEnvironments))
         {

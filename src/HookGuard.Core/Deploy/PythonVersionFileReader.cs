@@ -45,7 +45,7 @@ public static partial class PythonVersionFileReader
             return TargetReading.Of(new DeployTarget(new SourceLocation(file, line), file, text)
             {
                 Python = python,
-            Verb = "names",
+                Verb = "names",
                 FullVersion = micro.Success ? $"{python}.{int.Parse(micro.Value)}" : null,
                 Implementation = match.Groups["pypy"].Success ? "PyPy" : "CPython",
             });

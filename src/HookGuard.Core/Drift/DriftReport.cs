@@ -30,5 +30,5 @@ public sealed record DriftReport(string ProjectPath, string VenvPath, IReadOnlyL
     public DeclarationTool Tool { get; init; } = DeclarationTool.Pip;
 
     /// <summary>Whether the declaration is a lock file (its findings are fixed by the tool, never by editing the lock).</summary>
-    public bool AgainstLock => Format is not (DeclarationFormat.RequirementFiles or DeclarationFormat.Pyproject or DeclarationFormat.Pipfile);
+    public bool AgainstLock => Format.IsLock();
 }

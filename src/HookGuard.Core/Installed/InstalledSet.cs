@@ -16,4 +16,10 @@ public sealed record InstalledSet(string VenvPath, MarkerEnvironment Environment
     /// empty when the reader did not compute them (<c>pip inspect</c>).
     /// </summary>
     public IReadOnlyList<string> SiteDirectories { get; init; } = [];
+
+    /// <summary>pyvenv.cfg's <c>home</c>: the directory of the base interpreter's executable; null when not known.</summary>
+    public string? BaseInterpreterHome { get; init; }
+
+    /// <summary>The venv's Python as (major, minor), from its marker environment's <c>python_version</c>.</summary>
+    public (int Major, int Minor) Python => PyvenvConfig.ParseMajorMinor(Environment.PythonVersion) ?? (3, 0);
 }

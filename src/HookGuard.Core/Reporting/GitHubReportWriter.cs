@@ -25,29 +25,28 @@ public sealed class GitHubReportWriter(bool quiet = false) : IReportWriter
             if (!(quiet && report.InSync)) output.WriteLine(TerminalText.Escape(FindingText.Headline(report)));
             foreach (var finding in report.Findings)
             {
-                var properties = new StringBuilder($"file={EscapeProperty(finding.Location.File)}");
-                if (finding.Location.Line > 0)
-                {
-                    properties.Append($",line={finding.Location.Line}");
-                }
-
-                properties.Append($",title={EscapeProperty($"HookGuard: {FindingText.Kind(finding.Kind)} {finding.Name}")}");
                 var message = $"{FindingText.Describe(report, finding)} (venv {report.VenvPath}). Fix: {FixSuggestion.For(report, finding)}";
-                output.WriteLine($"::error {properties}::{EscapeData(message)}");
+                output.WriteLine(Annotation("error", finding.Location, $"HookGuard: {FindingText.Kind(finding.Kind)} {finding.Name}", message));
             }
 
             foreach (var finding in report.Deploy)
             {
-                var properties = new StringBuilder($"file={EscapeProperty(finding.Location.File)}");
-                if (finding.Location.Line > 0)
-                {
-                    properties.Append($",line={finding.Location.Line}");
-                }
-
-                properties.Append($",title={EscapeProperty($"HookGuard: {finding.KindName} {finding.Subject}")}");
-                output.WriteLine($"::{DeployText.Severity(finding)} {properties}::{EscapeData(finding.Message)}");
+                output.WriteLine(Annotation(DeployText.Severity(finding), finding.Location, $"HookGuard: {finding.KindName} {finding.Subject}", finding.Message));
             }
         }
+    }
+
+    /// <summary>One workflow command: <c>::LEVEL file=F[,line=N],title=T::MESSAGE</c>, every part escaped.</summary>
+    private static string Annotation(string level, Requirements.SourceLocation location, string title, string message)
+    {
+        var properties = new StringBuilder($"file={EscapeProperty(location.File)}");
+        if (location.Line > 0)
+        {
+            properties.Append($",line={location.Line}");
+        }
+
+        properties.Append($",title={EscapeProperty(title)}");
+        return $"::{level} {properties}::{EscapeData(message)}";
     }
 
     /// <summary>

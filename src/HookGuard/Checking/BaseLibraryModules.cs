@@ -1,5 +1,4 @@
 using HookGuard.Core.Installed;
-using HookGuard.Venv;
 
 namespace HookGuard.Checking;
 
@@ -11,13 +10,13 @@ namespace HookGuard.Checking;
 /// </summary>
 internal static class BaseLibraryModules
 {
-    public static IReadOnlySet<string> Of(InstalledSet installed, (int Major, int Minor) python)
+    public static IReadOnlySet<string> Of(InstalledSet installed)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var python = installed.Python;
         try
         {
-            var config = PyvenvConfigParser.Parse(File.ReadAllText(Path.Combine(installed.VenvPath, "pyvenv.cfg")), "pyvenv.cfg");
-            if (config.Home is not { } home || !Directory.Exists(home)) return names;
+            if (installed.BaseInterpreterHome is not { } home || !Directory.Exists(home)) return names;
             var windows = File.Exists(Path.Combine(home, "python.exe"));
             var prefix = windows ? home : Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(home));
             if (prefix is null) return names;
@@ -34,7 +33,7 @@ internal static class BaseLibraryModules
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or VenvFormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The base interpreter is out of reach (another machine's, unreadable): the generated table is all there is.
         }

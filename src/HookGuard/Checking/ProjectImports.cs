@@ -31,13 +31,13 @@ public static class ProjectImports
         var files = sources.FilesOf(project, VenvRelativePath(workTreeRoot, installed.VenvPath));
         if (files.Count == 0) return [];
 
-        var python = ParsePython(installed.Environment.PythonVersion);
+        var python = installed.Python;
         var all = installed.Distributions.Concat(installed.Hidden).ToArray();
         var byName = new Dictionary<string, InstalledDistribution>(StringComparer.Ordinal);
         foreach (var distribution in all) byName.TryAdd(distribution.NormalizedName, distribution);
 
         var modules = new Lazy<ModuleProviders>(() => VenvModules.Read(installed, environment));
-        var baseLibrary = new Lazy<IReadOnlySet<string>>(() => BaseLibraryModules.Of(installed, python));
+        var baseLibrary = new Lazy<IReadOnlySet<string>>(() => BaseLibraryModules.Of(installed));
         var requiredBy = new Lazy<IReadOnlyDictionary<string, string>>(() => RequiredBy(all));
         var declaredNames = declared.Requirements
             .Select(entry => entry.Requirement?.NormalizedName)
@@ -101,14 +101,6 @@ public static class ProjectImports
         }
 
         return dependents;
-    }
-
-    private static (int Major, int Minor) ParsePython(string version)
-    {
-        var dot = version.IndexOf('.');
-        return dot > 0 && int.TryParse(version.AsSpan(0, dot), out var major) && int.TryParse(version.AsSpan(dot + 1), out var minor)
-            ? (major, minor)
-            : (3, 13);
     }
 
     private static string? VenvRelativePath(string workTreeRoot, string venvPath)

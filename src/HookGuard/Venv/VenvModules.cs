@@ -44,7 +44,7 @@ public static class VenvModules
     /// <param name="dependencies">Collects what the answer depends on (for the cache); null when not cached.</param>
     private static ModuleProviders Compute(InstalledSet installed, HashSet<ModulesCache.Dependency>? dependencies)
     {
-        var suffixes = SuffixesFor(installed.Environment);
+        var suffixes = SuffixesFor(installed);
         var builder = new ModuleProviders.Builder();
         var infoDirectories = new InfoDirectoryFinder();
         var listings = new Dictionary<string, DirectoryEntries>(StringComparer.Ordinal);
@@ -89,7 +89,7 @@ public static class VenvModules
                         builder.Add(name, new ModuleProvider(distribution.Name, ModuleEvidence.FileList));
             }
 
-            var skipDotPth = VenvReader.SkipsDotPthFiles(installed.Environment.PythonFullVersion, MajorMinor(installed.Environment));
+            var skipDotPth = VenvReader.SkipsDotPthFiles(installed.Environment.PythonFullVersion, installed.Python);
             foreach (var site in sites)
                 AddSiteDirectory(site, List, distributions, skipDotPth, builder, dependencies);
             return builder.Build();
@@ -267,16 +267,10 @@ public static class VenvModules
         }
     }
 
-    private static (int Major, int Minor) MajorMinor(MarkerEnvironment environment)
+    private static ModuleFileSuffixes SuffixesFor(InstalledSet installed)
     {
-        var parts = environment.PythonVersion.Split('.');
-        return parts.Length >= 2 && int.TryParse(parts[0], out var major) && int.TryParse(parts[1], out var minor) ? (major, minor) : (3, 0);
-    }
-
-    private static ModuleFileSuffixes SuffixesFor(MarkerEnvironment environment)
-    {
-        var (major, minor) = MajorMinor(environment);
-        return new ModuleFileSuffixes(major, minor, windows: environment.SysPlatform == "win32");
+        var (major, minor) = installed.Python;
+        return new ModuleFileSuffixes(major, minor, windows: installed.Environment.SysPlatform == "win32");
     }
 
     /// <summary>One distribution's info directory and, read once when first asked, its file list.</summary>

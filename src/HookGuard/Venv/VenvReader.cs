@@ -74,6 +74,7 @@ public static class VenvReader
         {
             Hidden = hidden,
             SiteDirectories = sites.Select(site => site.Path).ToList(),
+            BaseInterpreterHome = config.Home,
         };
     }
 
