@@ -10,7 +10,7 @@ namespace HookGuard.Tests.Fuzzing;
 /// Timed alone (a collection that does not run beside the others): the readers are fast enough that the suite's other
 /// classes, running in parallel on a small machine, would otherwise be most of what is measured.
 /// </summary>
-[Collection(nameof(DeployTargetLinearCostSpecs))]
+[Collection(TimedAlone.Name)]
 public sealed class DeployTargetLinearCostSpecs
 {
     private sealed record Case(Func<int, string> Make, Func<string, byte[], TargetReading> Read, int Size);
@@ -77,7 +77,3 @@ public sealed class DeployTargetLinearCostSpecs
         return (best, bytes);
     }
 }
-
-/// <summary>Runs <see cref="DeployTargetLinearCostSpecs"/> after the parallel classes, on its own.</summary>
-[CollectionDefinition(nameof(DeployTargetLinearCostSpecs), DisableParallelization = true)]
-public sealed class DeployTargetLinearCostCollection;

@@ -15,6 +15,7 @@ namespace HookGuard.Tests.Fuzzing;
 /// of three, so a busy machine does not fail it) nor the allocated bytes, and what is allocated stays within a small
 /// multiple of the input. Deep nesting and very long lines are among the inputs: they must not blow the stack.
 /// </summary>
+[Collection(TimedAlone.Name)]
 public sealed class LinearCostSpecs(ITestOutputHelper output)
 {
     private static readonly MarkerEnvironment Linux312 = MarkerEnvironment.Create("3.12.4", "posix", "linux", "Linux", "x86_64");

@@ -10,6 +10,7 @@ namespace HookGuard.Tests.Imports;
 /// The metadata-file readers never throw, whatever the bytes (garbage gives fewer names), and their cost grows with
 /// the input, not faster (the same bound as Fuzzing/LinearCostSpecs: four times the input, at most nine times the time).
 /// </summary>
+[Collection(Fuzzing.TimedAlone.Name)]
 public sealed class DistributionModulesFuzzSpecs
 {
     private static readonly ModuleFileSuffixes Linux = new(3, 13, windows: false);
